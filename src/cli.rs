@@ -1,0 +1,179 @@
+//! Command-line definitions (clap), in Vietnamese, turned into plain settings.
+
+use crate::model::period::Period;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Cách dùng: {usage}
+
+{all-args}{after-help}";
+
+/// baocao: tổng hợp báo cáo cải cách hành chính (CCHC) từ các tệp YAML của các đơn vị.
+#[derive(Debug, Parser)]
+#[command(
+    name = "baocao",
+    version,
+    about = "baocao — tổng hợp báo cáo cải cách hành chính (CCHC) từ các tệp báo cáo YAML của đơn vị\n\
+             thành báo cáo DOCX theo Nghị định 30/2020/NĐ-CP, phụ lục XLSX và bản tổng hợp JSON.",
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    override_usage = "baocao [LỆNH] [TÙY CHỌN]",
+    after_help = "Ví dụ:\n  \
+        baocao                                lập báo cáo mọi kỳ từ dữ liệu mẫu trong data/ vào output/\n  \
+        baocao check --data D:\\CCHC\\du-lieu    kiểm tra mọi tệp báo cáo của đơn vị\n  \
+        baocao status --ky 2024-Q1            xem đơn vị nào đã nộp, nộp trễ, chưa nộp\n  \
+        baocao build --ky 2024-6T --out kq    lập báo cáo 6 tháng đầu năm 2024 vào thư mục kq/\n\n\
+        Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
+        2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// In hướng dẫn này.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help_heading = "Tùy chọn chung")]
+    help: Option<bool>,
+    /// In số phiên bản.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Tùy chọn chung")]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Kiểm tra, tổng hợp và lập báo cáo cho các kỳ (mặc định: mọi kỳ có báo cáo).
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao build [--ky KỲ]... [--data THƯ_MỤC] [--out THƯ_MỤC] [--strict]",
+        after_help = "Ví dụ:\n  baocao build\n  baocao build --ky 2024-Q1 --ky 2024-6T\n  baocao build --data D:\\CCHC\\du-lieu --out D:\\CCHC\\ket-qua --strict\n\n\
+                      Kết quả ghi vào <out>/<KỲ>/: tong-hop-<KỲ>.json (bản tổng hợp)."
+    )]
+    Build(BuildArgs),
+    /// Chỉ kiểm tra: liệt kê mọi lỗi trong mọi tệp, không ghi gì.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao check [--ky KỲ] [--data THƯ_MỤC]",
+        after_help = "Ví dụ:\n  baocao check\n  baocao check --ky 2024-Q3 --data D:\\CCHC\\du-lieu\n\n\
+                      Mã thoát 1 khi có ít nhất một lỗi; cảnh báo không làm thay đổi mã thoát."
+    )]
+    Check(CheckArgs),
+    /// Bảng tình hình nộp báo cáo của các đơn vị trong một kỳ.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao status --ky KỲ [--data THƯ_MỤC]",
+        after_help = "Ví dụ:\n  baocao status --ky 2024-Q1"
+    )]
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DataArg {
+    /// Thư mục dữ liệu (cau-hinh.yaml, don-vi.yaml, ke-hoach/, chi-tieu.yaml, nop/).
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        default_value = "data",
+        help_heading = "Tùy chọn"
+    )]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Kỳ báo cáo cần lập, ví dụ 2024-Q1, 2024-6T, 2024-9T, 2024-NAM; có thể lặp lại.
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, help_heading = "Tùy chọn")]
+    pub periods: Vec<Period>,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Thư mục ghi kết quả; mỗi kỳ một thư mục con.
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        default_value = "output",
+        help_heading = "Tùy chọn"
+    )]
+    pub out: PathBuf,
+    /// Trả mã thoát 1 nếu có tệp báo cáo bị từ chối (báo cáo vẫn được lập).
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Chỉ kiểm tra các tệp của kỳ này (và các tệp không đọc được kỳ).
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, help_heading = "Tùy chọn")]
+    pub period: Option<Period>,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Kỳ báo cáo, ví dụ 2024-Q1.
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, required = true, help_heading = "Tùy chọn")]
+    pub period: Period,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::parse(s).map_err(|e| format!("{e} {}", crate::model::period::CODE_HELP))
+}
+
+/// Turns clap's English error into a Vietnamese message.
+pub fn vietnamese_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!(
+                "giá trị '{}' của {} không hợp lệ. {source}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::UnknownArgument => {
+            let mut m = format!("tùy chọn '{}' không tồn tại.", ctx(ContextKind::InvalidArg));
+            let s = ctx(ContextKind::SuggestedArg);
+            if !s.is_empty() {
+                m.push_str(&format!(" Có phải ý bạn là '{s}'?"));
+            }
+            m
+        }
+        ErrorKind::InvalidSubcommand => {
+            let mut m = format!(
+                "lệnh '{}' không tồn tại.",
+                ctx(ContextKind::InvalidSubcommand)
+            );
+            let s = ctx(ContextKind::SuggestedSubcommand);
+            if !s.is_empty() {
+                m.push_str(&format!(" Có phải ý bạn là '{s}'?"));
+            }
+            m.push_str(" Các lệnh: build, check, status.");
+            m
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("thiếu tùy chọn bắt buộc: {}.", ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "không dùng được cùng lúc {} và {}.",
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::NoEquals => {
+            format!("tham số không hợp lệ: {}", ctx(ContextKind::InvalidArg))
+        }
+        _ => format!("tham số dòng lệnh không hợp lệ ({})", e.kind()),
+    }
+}

@@ -1,0 +1,187 @@
+//! The inbox walk (`nop/`): which files are submissions, which folder binds them to a unit,
+//! and reading them in parallel. Hidden and office lock files are skipped; symbolic links to
+//! folders are not followed; oversized files are refused before they are read.
+
+use crate::diagnostics::Diagnostic;
+use crate::input::registry::Registry;
+use crate::input::submission::{Placement, Reference, Submission, read_submission};
+use crate::input::text::decode;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before they are read (SPEC §2.4).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A file found in the inbox, before it is read.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    /// Relative to the data folder, with `/`.
+    pub rel: String,
+    pub placement: Placement,
+}
+
+/// Problems of the walk itself (an unreadable folder) come back as diagnostics.
+pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
+    let root = data_dir.join("nop");
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    if !root.is_dir() {
+        return (found, diags);
+    }
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_skipped_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| rel_path(data_dir, p))
+                    .unwrap_or_else(|| "nop".into());
+                diags.push(
+                    Diagnostic::error(
+                        "khong-doc-duoc",
+                        &rel,
+                        format!(
+                            "Không đọc được thư mục hoặc tệp: {}",
+                            io_reason(&e.to_string())
+                        ),
+                    )
+                    .hint(Some(
+                        "Kiểm tra quyền truy cập của thư mục dùng chung.".into(),
+                    )),
+                );
+                continue;
+            }
+        };
+        let ft = entry.file_type();
+        let is_file = if ft.is_symlink() {
+            // A link to a file is read; a link to a folder is not followed.
+            std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file())
+        } else {
+            ft.is_file()
+        };
+        if !is_file || !has_yaml_extension(entry.path()) {
+            continue;
+        }
+        let rel = rel_path(data_dir, entry.path());
+        let placement = placement_of(&rel, reg);
+        found.push(Found {
+            path: entry.path().to_path_buf(),
+            rel,
+            placement,
+        });
+    }
+    (found, diags)
+}
+
+/// Hidden files and folders (`.x`) and office lock files (`~$x`, `.~lock.x#`).
+fn is_skipped_name(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$")
+}
+
+fn has_yaml_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// The path relative to the data folder, with `/`, NFC.
+pub fn rel_path(data_dir: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(data_dir).unwrap_or(p);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    crate::input::text::nfc(parts.join("/"))
+}
+
+/// Folder binding: the deepest folder between `nop/` and the file whose name is a unit id.
+fn placement_of(rel: &str, reg: &Registry) -> Placement {
+    let parts: Vec<&str> = rel.split('/').collect();
+    // parts[0] == "nop", last is the file name.
+    let folders = &parts[1..parts.len() - 1];
+    Placement {
+        folder_unit: folders.iter().rev().find_map(|f| reg.unit(f)),
+        at_root: folders.is_empty(),
+    }
+}
+
+fn io_reason(e: &str) -> String {
+    if e.contains("Permission denied") {
+        "không có quyền đọc.".into()
+    } else {
+        e.to_string()
+    }
+}
+
+/// Reads every found file, in parallel, keeping walk order.
+pub fn read_all(found: &[Found], refs: &Reference) -> Vec<Submission> {
+    found.par_iter().map(|f| read_one(f, refs)).collect()
+}
+
+fn read_one(f: &Found, refs: &Reference) -> Submission {
+    let too_big = |len: u64| {
+        Diagnostic::error(
+            "tep-qua-lon",
+            &f.rel,
+            format!(
+                "Tệp có dung lượng {:.1} MB, vượt giới hạn 10 MB của một báo cáo; tệp không được đọc.",
+                len as f64 / (1024.0 * 1024.0)
+            ),
+        )
+        .hint(Some("Một báo cáo chỉ vài chục KB; kiểm tra xem có dán nhầm dữ liệu lớn vào tệp không.".into()))
+    };
+    match std::fs::metadata(&f.path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return Submission::unreadable(&f.rel, f.placement, too_big(m.len()));
+        }
+        Err(e) => {
+            return Submission::unreadable(&f.rel, f.placement, read_error(&f.rel, &e));
+        }
+        Ok(_) => {}
+    }
+    let bytes = match read_capped(&f.path) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return Submission::unreadable(&f.rel, f.placement, too_big(MAX_FILE_BYTES + 1));
+        }
+        Err(e) => return Submission::unreadable(&f.rel, f.placement, read_error(&f.rel, &e)),
+    };
+    match decode(&f.rel, &bytes) {
+        Ok((text, warnings)) => {
+            drop(bytes);
+            read_submission(&f.rel, &text, f.placement, refs, warnings)
+        }
+        Err(d) => Submission::unreadable(&f.rel, f.placement, d),
+    }
+}
+
+/// Reads at most the size limit (a file may grow between the size check and the read).
+fn read_capped(p: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(p)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= MAX_FILE_BYTES).then_some(buf))
+}
+
+fn read_error(rel: &str, e: &std::io::Error) -> Diagnostic {
+    let reason = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
+        _ => e.to_string(),
+    };
+    Diagnostic::error(
+        "khong-doc-duoc",
+        rel,
+        format!("Không đọc được tệp: {reason}."),
+    )
+    .hint(Some(
+        "Kiểm tra quyền truy cập tệp, hoặc đóng chương trình đang giữ tệp.".into(),
+    ))
+}

@@ -1,0 +1,222 @@
+//! The data folder's formats, each read and checked on its own: configuration, unit registry,
+//! plans, indicator catalogue, and the inbox of submissions.
+
+pub mod config;
+pub mod inbox;
+pub mod indicators;
+pub mod plan;
+pub mod reader;
+pub mod registry;
+pub mod submission;
+pub mod text;
+pub mod yaml;
+
+use crate::diagnostics::Diagnostic;
+use config::Config;
+use indicators::Catalogue;
+use plan::Plan;
+use reader::Ctx;
+use registry::Registry;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yaml::{Limits, Node};
+
+/// Everything except the inbox: what every period is built against.
+#[derive(Debug)]
+pub struct DataSet {
+    pub dir: PathBuf,
+    pub config: Config,
+    pub registry: Registry,
+    pub catalogue: Catalogue,
+    /// Plans by year.
+    pub plans: BTreeMap<i32, Plan>,
+    /// Warnings found in the files above (they do not stop the run).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl DataSet {
+    pub fn reference(&self) -> submission::Reference<'_> {
+        submission::Reference {
+            registry: &self.registry,
+            plans: &self.plans,
+            catalogue: &self.catalogue,
+        }
+    }
+}
+
+/// The data folder could not be used: nothing can be built. Carries every problem found.
+#[derive(Debug)]
+pub struct DataError {
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Loads configuration, registry, catalogue and plans. Any error among them is fatal.
+pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        return Err(DataError {
+            diags: vec![Diagnostic::error(
+                "thieu-thu-muc",
+                &dir.display().to_string(),
+                format!("Không tìm thấy thư mục dữ liệu '{}'.", dir.display()),
+            )
+            .hint(Some("Chỉ đường dẫn tới thư mục dữ liệu bằng --data, ví dụ: baocao build --data D:\\CCHC\\du-lieu".into()))],
+        });
+    }
+    let config = load_one(dir, "cau-hinh.yaml", &mut diags, config::read_config);
+    let registry = load_one(dir, "don-vi.yaml", &mut diags, registry::read_registry);
+    let catalogue = load_one(dir, "chi-tieu.yaml", &mut diags, indicators::read_catalogue);
+    let mut plans = BTreeMap::new();
+    if let Some(reg) = &registry {
+        for (year, path) in plan_files(dir, &mut diags) {
+            let rel = format!(
+                "ke-hoach/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            if let Some(plan) = read_file(dir, &path, &rel, &mut diags, |ctx, root| {
+                plan::read_plan(ctx, root, year, reg)
+            }) {
+                plans.insert(year, plan);
+            }
+        }
+        if plans.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+            diags.push(
+                Diagnostic::error(
+                    "thieu-ke-hoach",
+                    "ke-hoach",
+                    "Chưa có kế hoạch nào trong thư mục ke-hoach/.",
+                )
+                .hint(Some(
+                    "Mỗi năm một tệp, đặt tên theo năm: ke-hoach/2024.yaml.".into(),
+                )),
+            );
+        }
+    }
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    match (config, registry, catalogue) {
+        (Some(config), Some(registry), Some(catalogue)) if errors.is_empty() => Ok(DataSet {
+            dir: dir.to_path_buf(),
+            config,
+            registry,
+            catalogue,
+            plans,
+            warnings,
+        }),
+        _ => {
+            let mut all = errors;
+            all.extend(warnings);
+            crate::diagnostics::sort(&mut all);
+            Err(DataError { diags: all })
+        }
+    }
+}
+
+fn load_one<T>(
+    dir: &Path,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&mut Ctx, &Node) -> Option<T>,
+) -> Option<T> {
+    read_file(dir, &dir.join(name), name, diags, read)
+}
+
+/// Reads, decodes and parses one data file, then hands its tree to `read`.
+fn read_file<T>(
+    _dir: &Path,
+    path: &Path,
+    rel: &str,
+    diags: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&mut Ctx, &Node) -> Option<T>,
+) -> Option<T> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                format!("Không tìm thấy tệp {rel} trong thư mục dữ liệu.")
+            } else {
+                format!("Không đọc được tệp {rel}: {e}.")
+            };
+            diags.push(Diagnostic::error("thieu-tep", rel, msg));
+            return None;
+        }
+    };
+    let (text, warnings) = match text::decode(rel, &bytes) {
+        Ok(x) => x,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    diags.extend(warnings);
+    let mut ctx = Ctx::new(rel, Some(&text));
+    let value = match yaml::parse(rel, &text, Limits::DATA) {
+        Ok(Some(root)) => read(&mut ctx, &root),
+        Ok(None) => {
+            ctx.push(Diagnostic::error(
+                "tep-rong",
+                rel,
+                format!("Tệp {rel} rỗng."),
+            ));
+            None
+        }
+        Err(d) => {
+            ctx.push(d);
+            None
+        }
+    };
+    diags.extend(ctx.diags);
+    value
+}
+
+/// `ke-hoach/<năm>.yaml` files, by year; other names are reported.
+fn plan_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(i32, PathBuf)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir.join("ke-hoach")) else {
+        diags.push(
+            Diagnostic::error(
+                "thieu-ke-hoach",
+                "ke-hoach",
+                "Không tìm thấy thư mục ke-hoach/.",
+            )
+            .hint(Some(
+                "Tạo thư mục ke-hoach/ và đặt kế hoạch của từng năm vào đó: ke-hoach/2024.yaml."
+                    .into(),
+            )),
+        );
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        if name.starts_with('.') || name.starts_with("~$") || !p.is_file() {
+            continue;
+        }
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
+            continue;
+        };
+        match stem.parse::<i32>() {
+            Ok(y) if stem.len() == 4 => out.push((y, p)),
+            _ => diags.push(
+                Diagnostic::warning(
+                    "ten-ke-hoach",
+                    &format!("ke-hoach/{name}"),
+                    format!(
+                        "Tệp kế hoạch '{name}' không được đọc vì tên tệp không phải là một năm."
+                    ),
+                )
+                .hint(Some(
+                    "Đặt tên tệp theo năm của kế hoạch, ví dụ 2024.yaml.".into(),
+                )),
+            ),
+        }
+    }
+    out
+}

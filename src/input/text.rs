@@ -1,0 +1,393 @@
+//! Bytes to clean text: decodes UTF-8 (with or without BOM) and UTF-16 (with BOM), rejects
+//! other encodings with instructions, removes characters XML forbids, normalises to NFC, and
+//! spots text typed in a legacy Vietnamese font encoding (TCVN3, VNI).
+
+use crate::diagnostics::{Diagnostic, Pos};
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+
+const SAVE_AS_UTF8: &str = "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở mục \
+     Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ.";
+
+/// Decodes a file's bytes into NFC text. Problems that keep the file (removed control
+/// characters) are returned as warnings; an encoding that cannot be read rejects the file.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(file, rest)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(file, rest, encoding_rs::UTF_16LE)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(file, rest, encoding_rs::UTF_16BE)?
+    } else {
+        if let Some(d) = binary_signature(file, bytes) {
+            return Err(d);
+        }
+        utf8(file, bytes)?
+    };
+    let mut warnings = Vec::new();
+    let text = remove_forbidden(file, text, &mut warnings);
+    Ok((nfc(text), warnings))
+}
+
+/// NFC-normalises a string, without copying when it already is NFC.
+pub fn nfc(s: String) -> String {
+    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// NFC-normalises a borrowed string.
+pub fn nfc_str(s: &str) -> String {
+    nfc(s.to_string())
+}
+
+fn utf8(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let pos = byte_pos(&bytes[..at]);
+            let legacy = if looks_windows_1258(bytes) {
+                " Có vẻ tệp được lưu bằng bảng mã Windows-1258 (ANSI) hoặc một bảng mã cũ khác."
+            } else {
+                ""
+            };
+            Err(Diagnostic::error(
+                "ma-hoa",
+                file,
+                format!("Tệp không được lưu bằng mã UTF-8 nên không đọc được.{legacy}"),
+            )
+            .at(Some(pos))
+            .hint(Some(SAVE_AS_UTF8.to_string())))
+        }
+    }
+}
+
+fn utf16(
+    file: &str,
+    bytes: &[u8],
+    enc: &'static encoding_rs::Encoding,
+) -> Result<String, Diagnostic> {
+    match enc.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => Ok(s.into_owned()),
+        None => Err(Diagnostic::error(
+            "ma-hoa",
+            file,
+            "Tệp có dấu BOM của UTF-16 nhưng nội dung không phải UTF-16 hợp lệ.",
+        )
+        .hint(Some(SAVE_AS_UTF8.to_string()))),
+    }
+}
+
+/// Recognises files that are clearly not text: office documents, PDFs, images, archives, and
+/// UTF-16 without a BOM (every other byte NUL).
+fn binary_signature(file: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "tệp nén hoặc tài liệu Office (DOCX, XLSX)"),
+        (b"%PDF", "tệp PDF"),
+        (b"\xD0\xCF\x11\xE0", "tài liệu Office cũ (DOC, XLS)"),
+        (b"\x89PNG", "ảnh PNG"),
+        (b"\xFF\xD8\xFF", "ảnh JPEG"),
+        (b"{\\rtf", "tài liệu RTF"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(
+                Diagnostic::error(
+                    "tep-nhi-phan",
+                    file,
+                    format!("Tệp có đuôi .yaml nhưng thực chất là {what}, không phải văn bản YAML."),
+                )
+                .hint(Some(
+                    "Báo cáo phải là tệp văn bản YAML theo biểu mẫu; đừng đổi tên tệp Word, Excel hay PDF thành .yaml."
+                        .to_string(),
+                )),
+            );
+        }
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if !sample.is_empty() && nuls * 10 > sample.len() {
+        let utf16 = sample.len() >= 4 && nuls * 3 > sample.len();
+        let what = if utf16 {
+            "Tệp có vẻ được lưu bằng UTF-16 nhưng thiếu dấu BOM, hoặc là tệp nhị phân."
+        } else {
+            "Tệp chứa dữ liệu nhị phân, không phải văn bản YAML."
+        };
+        return Some(
+            Diagnostic::error("tep-nhi-phan", file, what).hint(Some(SAVE_AS_UTF8.to_string())),
+        );
+    }
+    None
+}
+
+/// Windows-1258 text has high bytes but decodes cleanly; a quick plausibility check that
+/// lets the message name the likely cause.
+fn looks_windows_1258(bytes: &[u8]) -> bool {
+    let (text, had_errors) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    let vietnamese = |c: char| matches!(c, 'À'..='ỹ') && c.is_alphabetic();
+    !had_errors && text.nfc().any(vietnamese)
+}
+
+/// Position (1-based line and column in characters) just after the given bytes.
+fn byte_pos(prefix: &[u8]) -> Pos {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Pos::new(line, col)
+}
+
+/// Characters that XML 1.0 forbids: C0 controls except tab, line feed and carriage return,
+/// and the non-characters U+FFFE and U+FFFF.
+pub fn is_xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Removes XML-forbidden characters (and stray byte-order marks), with one warning that
+/// says how many and where the first one was.
+fn remove_forbidden(file: &str, text: String, warnings: &mut Vec<Diagnostic>) -> String {
+    if !text.chars().any(|c| is_xml_forbidden(c) || c == '\u{FEFF}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut first: Option<(Pos, char)> = None;
+    let mut count = 0usize;
+    let (mut line, mut col) = (1u32, 1u32);
+    for c in text.chars() {
+        if is_xml_forbidden(c) {
+            count += 1;
+            if first.is_none() {
+                first = Some((Pos::new(line, col), c));
+            }
+        } else if c != '\u{FEFF}' {
+            out.push(c);
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    if let Some((pos, c)) = first {
+        warnings.push(
+            Diagnostic::warning(
+                "ky-tu-cam",
+                file,
+                format!(
+                    "Tệp chứa {count} ký tự điều khiển không được phép trong văn bản (đầu tiên là U+{:04X}); các ký tự này đã được loại bỏ.",
+                    c as u32
+                ),
+            )
+            .at(Some(pos))
+            .hint(Some(
+                "Thường do sao chép từ phần mềm khác; kiểm tra lại đoạn văn bản tại vị trí này."
+                    .to_string(),
+            )),
+        );
+    }
+    out
+}
+
+/// Characters of the Latin-1 block that never occur in Vietnamese Unicode text but are what
+/// TCVN3 (ABC) and VNI text looks like when read as Unicode ("Phßng Néi vô", "Vieät").
+fn is_legacy_mark(c: char) -> bool {
+    // Symbols that ordinary text uses next to letters (30°C, 2×3, §2) are left out.
+    let symbol = matches!(c, '°' | '±' | '²' | '³' | '¼' | '½' | '¾' | '§' | '×' | '÷');
+    !symbol
+        && matches!(
+            c,
+            '\u{A1}'
+                ..='\u{BF}'
+                    | 'Ä'
+                    | 'Å'
+                    | 'Æ'
+                    | 'Ç'
+                    | 'Ë'
+                    | 'Î'
+                    | 'Ï'
+                    | 'Ð'
+                    | 'Ñ'
+                    | 'Ö'
+                    | 'Ø'
+                    | 'Û'
+                    | 'Ü'
+                    | 'Þ'
+                    | 'ß'
+                    | 'ä'
+                    | 'å'
+                    | 'æ'
+                    | 'ç'
+                    | 'ë'
+                    | 'î'
+                    | 'ï'
+                    | 'ð'
+                    | 'ñ'
+                    | 'ö'
+                    | 'ø'
+                    | 'û'
+                    | 'ü'
+                    | 'þ'
+                    | 'ÿ'
+        )
+}
+
+/// Marks that only TCVN3 produces (VNI uses the others).
+fn is_tcvn3_mark(c: char) -> bool {
+    matches!(
+        c,
+        '¨' | '©' | 'ª' | '«' | '¬' | '\u{AD}' | '®' | 'µ' | '¶' | '·' | '¸' | '¹' | 'ß'
+    )
+}
+
+/// Names the legacy encoding a text seems typed in, if any: a legacy mark inside a word
+/// (next to a letter) is the signature; a lone symbol such as "°" or "×" between digits is not.
+pub fn legacy_encoding(s: &str) -> Option<&'static str> {
+    if s.is_ascii() {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut tcvn = 0;
+    let mut hits = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_legacy_mark(c) {
+            continue;
+        }
+        let before = i > 0 && chars[i - 1].is_alphabetic();
+        let after = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if before || after {
+            hits += 1;
+            if is_tcvn3_mark(c) {
+                tcvn += 1;
+            }
+        }
+    }
+    match hits {
+        0 => None,
+        _ if tcvn > 0 => Some("TCVN3 (ABC)"),
+        _ => Some("VNI"),
+    }
+}
+
+/// Lowercase form used to compare labels ("Hoàn thành" = "HOÀN THÀNH"), after NFC.
+pub fn fold(s: &str) -> String {
+    nfc_str(s.trim()).to_lowercase()
+}
+
+/// Lowercase ASCII skeleton without diacritics ("Đang thực hiện" → "ddang thuc hien"),
+/// used only to suggest what a user may have meant.
+pub fn skeleton(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            // As typed in Telex, so that "1.dd" finds "1.đ" rather than "1.d".
+            'đ' | 'Đ' => out.push_str("dd"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        let (t, w) = decode("a.yaml", "don_vi: x\n".as_bytes()).unwrap();
+        assert_eq!(t, "don_vi: x\n");
+        assert!(w.is_empty());
+        let (t, _) = decode("a.yaml", b"\xEF\xBB\xBFky: 1\n").unwrap();
+        assert_eq!(t, "ky: 1\n");
+    }
+
+    #[test]
+    fn decodes_utf16_both_orders() {
+        let s = "ten: \"Phòng Tư pháp\"\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode("a", &le).unwrap().0, s);
+        assert_eq!(decode("a", &be).unwrap().0, s);
+    }
+
+    #[test]
+    fn rejects_windows_1258_with_position_and_instructions() {
+        // "Phòng" in Windows-1258: o + combining grave (0xCC).
+        let bytes = b"don_vi: x\nten: \"Pho\xCCng\"\n";
+        let d = decode("nop/x/a.yaml", bytes).unwrap_err();
+        assert_eq!(d.code, "ma-hoa");
+        assert_eq!((d.line, d.col), (Some(2), Some(10)));
+        assert!(d.message.contains("UTF-8"));
+        assert!(d.message.contains("Windows-1258"));
+        assert!(d.hint.unwrap().contains("UTF-8"));
+    }
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd: String = "Nội vụ".nfd().collect();
+        assert_ne!(nfd, "Nội vụ");
+        let (t, _) = decode("a", nfd.as_bytes()).unwrap();
+        assert_eq!(t, "Nội vụ");
+    }
+
+    #[test]
+    fn removes_forbidden_characters_with_one_warning() {
+        let (t, w) = decode("a", "a: x\u{B}y\nb: \u{0}z\u{C}\n".as_bytes()).unwrap();
+        assert_eq!(t, "a: xy\nb: z\n");
+        assert_eq!(w.len(), 1);
+        assert_eq!((w[0].line, w[0].col), (Some(1), Some(5)));
+        assert!(w[0].message.contains("3 ký tự"));
+    }
+
+    #[test]
+    fn recognises_binary_files() {
+        assert_eq!(
+            decode("a", b"%PDF-1.4 ...").unwrap_err().code,
+            "tep-nhi-phan"
+        );
+        assert_eq!(
+            decode("a", b"PK\x03\x04\x14\x00").unwrap_err().code,
+            "tep-nhi-phan"
+        );
+        let utf16_no_bom: Vec<u8> = "abc: 1\n".bytes().flat_map(|b| [b, 0]).collect();
+        assert!(
+            decode("a", &utf16_no_bom)
+                .unwrap_err()
+                .message
+                .contains("UTF-16")
+        );
+    }
+
+    #[test]
+    fn spots_legacy_encodings() {
+        assert_eq!(legacy_encoding("Phßng Néi vô"), Some("TCVN3 (ABC)"));
+        assert_eq!(
+            legacy_encoding("Tieáng Vieät coù 29 chöõ caùi"),
+            Some("VNI")
+        );
+        assert_eq!(
+            legacy_encoding("Phòng Nội vụ đã ban hành 02 kế hoạch"),
+            None
+        );
+        assert_eq!(legacy_encoding("Nhiệt độ 30°C, tỷ lệ 3×4"), None);
+        assert_eq!(legacy_encoding("plain ascii"), None);
+    }
+
+    #[test]
+    fn folds_labels_and_skeletons() {
+        let nfd: String = "HOÀN THÀNH".nfd().collect();
+        assert_eq!(fold(&nfd), "hoàn thành");
+        assert_eq!(skeleton("Đang thực hiện"), "ddang thuc hien");
+    }
+}

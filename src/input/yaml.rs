@@ -1,0 +1,381 @@
+//! YAML text to a tree of positioned nodes (serde-saphyr does the parsing, with its limits on
+//! aliases, depth and duplicate keys), and parser errors to Vietnamese diagnostics.
+//!
+//! Input files are read into this tree first and checked field by field afterwards (see
+//! [`crate::input::reader`]), so that one run reports every problem of a file, each at its
+//! own line and column, in Vietnamese.
+
+use crate::diagnostics::{Diagnostic, Pos};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A YAML node with the position of its first character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+/// The value of a node. Plain scalars that YAML types as numbers or booleans keep their
+/// source text too, so that a field that expects text (an id such as `1.10`) reads what the
+/// user typed, not the number YAML made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool, String),
+    Int(i64, String),
+    Float(f64, String),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// A short Vietnamese name of the value's kind, for messages ("một danh sách").
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "giá trị rỗng",
+            Value::Bool(..) => "giá trị đúng/sai",
+            Value::Int(..) | Value::Float(..) => "một số",
+            Value::Str(_) => "một đoạn chữ",
+            Value::Seq(_) => "một danh sách",
+            Value::Map(_) => "một nhóm khóa (bảng)",
+        }
+    }
+}
+
+/// Limits for one parse. Submissions are small; a plan or registry may be larger.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_depth: usize,
+    pub max_nodes: usize,
+    pub max_aliases: usize,
+}
+
+impl Limits {
+    pub const SUBMISSION: Limits = Limits {
+        max_depth: 32,
+        max_nodes: 500_000,
+        max_aliases: 200,
+    };
+    pub const DATA: Limits = Limits {
+        max_depth: 32,
+        max_nodes: 2_000_000,
+        max_aliases: 1_000,
+    };
+}
+
+/// Parses one YAML document. `Ok(None)` means the document is empty (only comments or
+/// whitespace).
+pub fn parse(file: &str, text: &str, limits: Limits) -> Result<Option<Node>, Diagnostic> {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.leading_zero_numbers_as_strings = true;
+    options.with_snippet = false;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_anchors = limits.max_aliases;
+    options.budget = Some(budget);
+    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
+        Ok(root) => {
+            let node = convert(root, text);
+            Ok(match node.value {
+                Value::Null => None,
+                _ => Some(node),
+            })
+        }
+        Err(e) => Err(translate(file, text, &e)),
+    }
+}
+
+/// What serde-saphyr gives us: a typed value with spans, before the source text of plain
+/// scalars is attached.
+#[derive(Debug)]
+enum RawNode {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<RawNode>>),
+    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawNode;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<RawNode, E> {
+                Ok(RawNode::Null)
+            }
+            fn visit_none<E>(self) -> Result<RawNode, E> {
+                Ok(RawNode::Null)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<RawNode, D2::Error> {
+                RawNode::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
+                Ok(RawNode::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
+                Ok(RawNode::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
+                Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
+                Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
+                Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
+                Ok(RawNode::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
+                Ok(RawNode::Str(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
+                Ok(RawNode::Str(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawNode, E> {
+                Ok(RawNode::Str(String::from_utf8_lossy(v).into_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<RawNode, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element::<Spanned<RawNode>>()? {
+                    v.push(x);
+                }
+                Ok(RawNode::Seq(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<RawNode, A::Error> {
+                let mut v = Vec::new();
+                while let Some(k) = a.next_key::<Spanned<RawNode>>()? {
+                    let val = a.next_value::<Spanned<RawNode>>()?;
+                    v.push((k, val));
+                }
+                Ok(RawNode::Map(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn convert(n: Spanned<RawNode>, text: &str) -> Node {
+    let loc = n.referenced;
+    let pos = Pos::new(loc.line() as u32, loc.column() as u32);
+    let raw = || {
+        let span = loc.span();
+        match (span.byte_offset(), span.byte_len()) {
+            (Some(off), Some(len)) => text
+                .get(off as usize..(off + len) as usize)
+                .unwrap_or_default()
+                .to_string(),
+            _ => String::new(),
+        }
+    };
+    let value = match n.value {
+        RawNode::Null => Value::Null,
+        RawNode::Bool(b) => Value::Bool(b, raw()),
+        RawNode::Int(i) => Value::Int(i, raw()),
+        RawNode::Float(f) => Value::Float(f, raw()),
+        RawNode::Str(s) => Value::Str(s),
+        RawNode::Seq(items) => Value::Seq(items.into_iter().map(|x| convert(x, text)).collect()),
+        RawNode::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (convert(k, text), convert(v, text)))
+                .collect(),
+        ),
+    };
+    Node { value, pos }
+}
+
+/// Turns a serde-saphyr error into one Vietnamese diagnostic at the error's position.
+fn translate(file: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    let pos = e
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| Pos::new(l.line() as u32, l.column() as u32));
+    let english = e.without_snippet().to_string();
+    let english = english
+        .split(" at line ")
+        .next()
+        .unwrap_or(&english)
+        .trim()
+        .to_string();
+    let (code, message, hint) = vietnamese(&english, pos, text);
+    let mut d = Diagnostic::error(code, file, message)
+        .at(pos)
+        .hint(hint.map(str::to_string));
+    if d.hint.is_none() {
+        d.hint = Some(format!("Chi tiết kỹ thuật: {english}."));
+    }
+    d
+}
+
+/// Maps the parser's English wording to a Vietnamese message and a hint.
+fn vietnamese(
+    english: &str,
+    pos: Option<Pos>,
+    text: &str,
+) -> (&'static str, String, Option<&'static str>) {
+    let lower = english.to_lowercase();
+    if let Some(key) = english.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        return (
+            "khoa-trung",
+            format!("Khóa '{key}' xuất hiện hai lần trong cùng một nhóm."),
+            Some("Mỗi khóa chỉ được ghi một lần; xóa hoặc gộp dòng bị lặp."),
+        );
+    }
+    if lower.contains("tab") {
+        return (
+            "yaml-tab",
+            "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(),
+            Some("Thay mỗi ký tự Tab ở đầu dòng bằng 2 dấu cách."),
+        );
+    }
+    if lower.contains("unclosed quote") || lower.contains("end of stream") && lower.contains("quot")
+    {
+        return (
+            "yaml-thieu-nhay",
+            "Thiếu dấu nháy kép (\") đóng chuỗi bắt đầu tại đây.".into(),
+            Some(
+                "Mỗi đoạn chữ mở bằng dấu \" phải đóng bằng dấu \" trên cùng giá trị; dấu \" bên trong đoạn chữ viết thành \\\".",
+            ),
+        );
+    }
+    if lower.contains("unclosed bracket") || lower.contains("unclosed brace") {
+        return (
+            "yaml-thieu-ngoac",
+            "Thiếu dấu ngoặc đóng cho danh sách hoặc nhóm mở tại đây.".into(),
+            Some("Danh sách viết trên một dòng phải có đủ cặp [ ] hoặc { }."),
+        );
+    }
+    if lower.contains("budget breached: depth")
+        || lower.contains("recursion limit")
+        || lower.contains("nesting")
+    {
+        return (
+            "yaml-qua-sau",
+            "Tệp có cấu trúc lồng nhau quá sâu, không phải một báo cáo hợp lệ.".into(),
+            Some("Báo cáo chỉ có vài cấp thụt lề; hãy lập lại tệp từ biểu mẫu."),
+        );
+    }
+    if lower.contains("budget breached")
+        || lower.contains("alias")
+        || lower.contains("anchor")
+        || lower.contains("limit")
+    {
+        return (
+            "yaml-qua-lon",
+            "Tệp dùng bí danh (&, *) hoặc có quá nhiều phần tử, vượt giới hạn cho phép của một báo cáo.".into(),
+            Some("Không dùng bí danh YAML (& và *) trong báo cáo; ghi trực tiếp từng giá trị."),
+        );
+    }
+    if lower.contains("mapping values are not allowed")
+        || lower.contains("did not find expected key")
+        || lower.contains("block mapping")
+        || lower.contains("indentation")
+        || lower.contains("simple key")
+    {
+        let colon_in_value = pos
+            .and_then(|p| text.lines().nth(p.line as usize - 1))
+            .is_some_and(|l| l.split_once(": ").is_some_and(|(_, v)| v.contains(": ")));
+        let hint = if colon_in_value {
+            Some(
+                "Giá trị có chứa dấu hai chấm và dấu cách (\": \"); đặt cả giá trị trong dấu nháy kép \"...\".",
+            )
+        } else {
+            Some(
+                "Kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột; sau dấu hai chấm cần một dấu cách.",
+            )
+        };
+        return (
+            "yaml-cu-phap",
+            "Sai cú pháp YAML: thụt lề không đúng hoặc thiếu dấu cách sau dấu hai chấm.".into(),
+            hint,
+        );
+    }
+    if lower.contains("multiple documents") || lower.contains("more than one document") {
+        return (
+            "yaml-nhieu-tai-lieu",
+            "Tệp chứa nhiều tài liệu YAML (ngăn cách bởi ---); mỗi tệp chỉ được chứa một báo cáo."
+                .into(),
+            Some("Tách thành các tệp riêng hoặc xóa dòng ---."),
+        );
+    }
+    (
+        "yaml-cu-phap",
+        "Sai cú pháp YAML, không đọc được tệp từ vị trí này.".into(),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Option<Node>, Diagnostic> {
+        parse("t.yaml", s, Limits::SUBMISSION)
+    }
+
+    #[test]
+    fn keeps_positions_and_source_text_of_numbers() {
+        let n = p("a: 1.10\nb: \"x\"\nc: 0755\nd: yes\n").unwrap().unwrap();
+        let Value::Map(m) = n.value else { panic!() };
+        assert_eq!(m[0].1.value, Value::Float(1.1, "1.10".into()));
+        assert_eq!(m[0].1.pos, Pos::new(1, 4));
+        assert_eq!(m[1].1.value, Value::Str("x".into()));
+        assert_eq!(m[2].1.value, Value::Str("0755".into()));
+        assert_eq!(m[3].1.value, Value::Str("yes".into()));
+    }
+
+    #[test]
+    fn empty_and_comment_only_documents_are_none() {
+        assert_eq!(p("").unwrap(), None);
+        assert_eq!(p("# chỉ có chú thích\n\n").unwrap(), None);
+        assert_eq!(p("~\n").unwrap(), None);
+    }
+
+    #[test]
+    fn parser_errors_are_vietnamese_with_positions() {
+        let cases = [
+            ("a: 1\na: 2\n", "khoa-trung", (2, 1)),
+            ("a:\n\tb: 1\n", "yaml-tab", (2, 2)),
+            ("a: \"x\nb: 2\n", "yaml-thieu-nhay", (1, 4)),
+            ("a: [1, 2\n", "yaml-thieu-ngoac", (1, 4)),
+            ("a: b: c\n", "yaml-cu-phap", (1, 5)),
+        ];
+        for (src, code, (line, col)) in cases {
+            let d = p(src).unwrap_err();
+            assert_eq!(d.code, code, "{src:?}: {d:?}");
+            assert_eq!((d.line, d.col), (Some(line), Some(col)), "{src:?}");
+            assert!(!d.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn hostile_structures_are_refused() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(p(&deep).unwrap_err().code, "yaml-qua-sau");
+        let deep_block: String = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        assert_eq!(p(&deep_block).unwrap_err().code, "yaml-qua-sau");
+        let mut bomb = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+            ));
+        }
+        assert_eq!(p(&bomb).unwrap_err().code, "yaml-qua-lon");
+    }
+}

@@ -1,0 +1,133 @@
+//! The `baocao` binary: parse arguments, call the library, print problems, choose the exit
+//! status (0 written; 1 rejected files with --strict, or errors found by check; 2 nothing
+//! could be built).
+
+use baocao::cli::{Cli, Command, vietnamese_error};
+use baocao::pipeline::{self, BuildSettings, Fatal};
+use baocao::terminal;
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("lỗi: {}", vietnamese_error(&e));
+            eprintln!("Xem hướng dẫn: baocao --help");
+            return ExitCode::from(2);
+        }
+    };
+    let code = match cli.command {
+        None => run_build(
+            BuildSettings {
+                data: PathBuf::from("data"),
+                out: PathBuf::from("output"),
+                periods: Vec::new(),
+            },
+            false,
+        ),
+        Some(Command::Build(a)) => run_build(
+            BuildSettings {
+                data: a.data.data,
+                out: a.out,
+                periods: a.periods,
+            },
+            a.strict,
+        ),
+        Some(Command::Check(a)) => run_check(&a.data.data, a.period),
+        Some(Command::Status(a)) => run_status(&a.data.data, a.period),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints a fatal error and returns exit status 2.
+fn fatal(f: Fatal) -> u8 {
+    match f {
+        Fatal::Data(diags) => {
+            eprintln!("Dữ liệu gốc có lỗi, chưa lập được báo cáo nào:\n");
+            terminal::print_diagnostics(&diags, true);
+        }
+        Fatal::Period(m, h) | Fatal::Output(m, h) => {
+            eprintln!("lỗi: {m}");
+            if let Some(h) = h {
+                eprintln!("gợi ý: {h}");
+            }
+        }
+    }
+    2
+}
+
+const MAX_LISTED: usize = 40;
+
+fn run_build(settings: BuildSettings, strict: bool) -> u8 {
+    let outcomes = match pipeline::build(&settings) {
+        Ok(o) => o,
+        Err(f) => return fatal(f),
+    };
+    let mut rejected = 0;
+    for o in &outcomes {
+        let listed: Vec<_> = o.diagnostics.iter().take(MAX_LISTED).cloned().collect();
+        terminal::print_diagnostics(&listed, false);
+        if o.diagnostics.len() > MAX_LISTED {
+            eprintln!(
+                "… và {} vấn đề khác; chạy 'baocao check --ky {}' để xem đầy đủ.",
+                o.diagnostics.len() - MAX_LISTED,
+                o.period.code()
+            );
+        }
+        rejected += o.rejected_files;
+        println!(
+            "Kỳ {} ({}): {}/{} đơn vị có báo cáo hợp lệ; {}.",
+            o.period.code(),
+            o.period.display_name(),
+            o.valid_units,
+            o.total_units,
+            terminal::tally_text(o.tally)
+        );
+        for f in &o.files {
+            println!("  đã ghi {}", f.display());
+        }
+    }
+    if strict && rejected > 0 {
+        eprintln!("Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.");
+        return 1;
+    }
+    0
+}
+
+fn run_check(data: &std::path::Path, period: Option<baocao::model::period::Period>) -> u8 {
+    let outcome = match pipeline::check(data, period) {
+        Ok(o) => o,
+        Err(f) => return fatal(f),
+    };
+    terminal::print_diagnostics(&outcome.diagnostics, true);
+    let tally = baocao::diagnostics::Tally::of(&outcome.diagnostics);
+    println!(
+        "Đã kiểm tra {} tệp báo cáo: {}.",
+        outcome.files,
+        terminal::tally_text(tally)
+    );
+    u8::from(tally.errors > 0)
+}
+
+fn run_status(data: &std::path::Path, period: baocao::model::period::Period) -> u8 {
+    let loaded = match pipeline::load(data) {
+        Ok(l) => l,
+        Err(f) => return fatal(f),
+    };
+    let report = match loaded.merge(period) {
+        Ok(r) => r,
+        Err(f) => return fatal(f),
+    };
+    print!(
+        "{}",
+        terminal::status_table(&report, terminal::stdout_color())
+    );
+    0
+}

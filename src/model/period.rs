@@ -1,0 +1,316 @@
+//! Reporting periods (kỳ báo cáo): codes, Vietnamese names, data cut-off windows under
+//! Nghị định 09/2019/NĐ-CP or the calendar, and submission deadlines.
+
+use chrono::{Days, NaiveDate};
+use std::fmt;
+
+/// The kind of a period, which also decides the report template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeriodKind {
+    /// Quý I–IV.
+    Quarter(u8),
+    /// 6 tháng đầu năm.
+    SixMonths,
+    /// 9 tháng.
+    NineMonths,
+    /// Năm.
+    Year,
+}
+
+/// The family of a period kind, as used for deadlines (`han_nop`) and templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportKind {
+    Quarterly,
+    SixMonths,
+    NineMonths,
+    Annual,
+}
+
+impl ReportKind {
+    /// The key in `cau-hinh.yaml` `han_nop` and the template name.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReportKind::Quarterly => "quy",
+            ReportKind::SixMonths => "6t",
+            ReportKind::NineMonths => "9t",
+            ReportKind::Annual => "nam",
+        }
+    }
+}
+
+/// How data cut-off windows are drawn (`chot_so_lieu`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CutOff {
+    /// Nghị định 09/2019/NĐ-CP: from the 15th of the month before to the 14th of the last month.
+    #[default]
+    Nd09,
+    /// Calendar quarters, halves and years.
+    Calendar,
+}
+
+/// One reporting period: a year and a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    pub kind: PeriodKind,
+}
+
+/// Why a period code could not be read; the message says what a valid code looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodError(pub String);
+
+impl fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub const CODE_HELP: &str = "Mã kỳ báo cáo có dạng NĂM-KỲ: 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4 (quý), \
+     2024-6T (6 tháng), 2024-9T (9 tháng), 2024-NAM (năm).";
+
+impl Period {
+    /// Reads a code such as `2024-Q1`, `2024-6t`, `2024-nam` (any case, surrounding spaces
+    /// ignored).
+    pub fn parse(code: &str) -> Result<Period, PeriodError> {
+        let s = code.trim().to_uppercase();
+        let Some((y, k)) = s.split_once('-') else {
+            return Err(PeriodError(format!(
+                "'{}' không phải mã kỳ báo cáo.",
+                code.trim()
+            )));
+        };
+        let year: i32 = match y.parse() {
+            Ok(n) if y.len() == 4 && (1900..=2999).contains(&n) => n,
+            _ => {
+                return Err(PeriodError(format!(
+                    "Năm '{y}' trong mã kỳ '{}' không hợp lệ.",
+                    code.trim()
+                )));
+            }
+        };
+        let kind = match k {
+            "Q1" => PeriodKind::Quarter(1),
+            "Q2" => PeriodKind::Quarter(2),
+            "Q3" => PeriodKind::Quarter(3),
+            "Q4" => PeriodKind::Quarter(4),
+            "6T" => PeriodKind::SixMonths,
+            "9T" => PeriodKind::NineMonths,
+            "NAM" | "NĂM" => PeriodKind::Year,
+            _ if k.starts_with('Q') => {
+                return Err(PeriodError(format!(
+                    "Kỳ '{k}' không tồn tại: một năm chỉ có quý Q1 đến Q4."
+                )));
+            }
+            _ => {
+                return Err(PeriodError(format!(
+                    "Kỳ '{k}' trong mã '{}' không hợp lệ.",
+                    code.trim()
+                )));
+            }
+        };
+        Ok(Period { year, kind })
+    }
+
+    /// The canonical code: `2024-Q1`, `2024-6T`, `2024-9T`, `2024-NAM`.
+    pub fn code(&self) -> String {
+        let k = match self.kind {
+            PeriodKind::Quarter(q) => format!("Q{q}"),
+            PeriodKind::SixMonths => "6T".into(),
+            PeriodKind::NineMonths => "9T".into(),
+            PeriodKind::Year => "NAM".into(),
+        };
+        format!("{}-{k}", self.year)
+    }
+
+    /// The name used in running text: "quý I năm 2024", "6 tháng đầu năm 2024",
+    /// "9 tháng năm 2024", "năm 2024".
+    pub fn display_name(&self) -> String {
+        match self.kind {
+            PeriodKind::Year => format!("năm {}", self.year),
+            _ => format!("{} năm {}", self.kind_name(), self.year),
+        }
+    }
+
+    /// The period without its year: "quý I", "6 tháng đầu", "9 tháng", "năm".
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            PeriodKind::Quarter(1) => "quý I",
+            PeriodKind::Quarter(2) => "quý II",
+            PeriodKind::Quarter(3) => "quý III",
+            PeriodKind::Quarter(_) => "quý IV",
+            PeriodKind::SixMonths => "6 tháng đầu",
+            PeriodKind::NineMonths => "9 tháng",
+            PeriodKind::Year => "năm",
+        }
+    }
+
+    pub fn report_kind(&self) -> ReportKind {
+        match self.kind {
+            PeriodKind::Quarter(_) => ReportKind::Quarterly,
+            PeriodKind::SixMonths => ReportKind::SixMonths,
+            PeriodKind::NineMonths => ReportKind::NineMonths,
+            PeriodKind::Year => ReportKind::Annual,
+        }
+    }
+
+    /// The last month of the period (3, 6, 9 or 12).
+    fn last_month(&self) -> u32 {
+        match self.kind {
+            PeriodKind::Quarter(q) => 3 * q as u32,
+            PeriodKind::SixMonths => 6,
+            PeriodKind::NineMonths => 9,
+            PeriodKind::Year => 12,
+        }
+    }
+
+    /// The first month of the period (its data window starts in or just before it).
+    fn first_month(&self) -> u32 {
+        match self.kind {
+            PeriodKind::Quarter(q) => 3 * q as u32 - 2,
+            _ => 1,
+        }
+    }
+
+    /// First day of the data window.
+    pub fn start(&self, rule: CutOff) -> NaiveDate {
+        let m = self.first_month();
+        match rule {
+            CutOff::Calendar => ymd(self.year, m, 1),
+            CutOff::Nd09 if m == 1 => ymd(self.year - 1, 12, 15),
+            CutOff::Nd09 => ymd(self.year, m - 1, 15),
+        }
+    }
+
+    /// Last day of the data window (the period's end date).
+    pub fn end(&self, rule: CutOff) -> NaiveDate {
+        let m = self.last_month();
+        match rule {
+            CutOff::Nd09 => ymd(self.year, m, 14),
+            CutOff::Calendar => last_day_of_month(self.year, m),
+        }
+    }
+
+    /// The last day a unit's report is on time: the end date plus `days`.
+    pub fn deadline(&self, rule: CutOff, days: u32) -> NaiveDate {
+        self.end(rule) + Days::new(days as u64)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.code())
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
+}
+
+fn last_day_of_month(y: i32, m: u32) -> NaiveDate {
+    let first_next = if m == 12 {
+        ymd(y + 1, 1, 1)
+    } else {
+        ymd(y, m + 1, 1)
+    };
+    first_next.pred_opt().expect("has a previous day")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        ymd(y, m, day)
+    }
+
+    #[test]
+    fn every_code_parses_and_prints_back() {
+        let cases = [
+            ("2024-Q1", "2024-Q1", "quý I năm 2024"),
+            ("2024-q2", "2024-Q2", "quý II năm 2024"),
+            (" 2024-Q3 ", "2024-Q3", "quý III năm 2024"),
+            ("2024-Q4", "2024-Q4", "quý IV năm 2024"),
+            ("2024-6t", "2024-6T", "6 tháng đầu năm 2024"),
+            ("2024-9T", "2024-9T", "9 tháng năm 2024"),
+            ("2024-nam", "2024-NAM", "năm 2024"),
+            ("2024-Năm", "2024-NAM", "năm 2024"),
+        ];
+        for (input, code, name) in cases {
+            let p = Period::parse(input).unwrap();
+            assert_eq!(p.code(), code);
+            assert_eq!(p.display_name(), name);
+        }
+    }
+
+    #[test]
+    fn bad_codes_say_why() {
+        assert!(
+            Period::parse("2024-Q5")
+                .unwrap_err()
+                .0
+                .contains("Q1 đến Q4")
+        );
+        for bad in [
+            "2024", "24-Q1", "2024-Q", "2024-12T", "Q1-2024", "", "2024-06",
+        ] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn nd09_windows() {
+        let cases = [
+            ("2024-Q1", d(2023, 12, 15), d(2024, 3, 14)),
+            ("2024-Q2", d(2024, 3, 15), d(2024, 6, 14)),
+            ("2024-Q3", d(2024, 6, 15), d(2024, 9, 14)),
+            ("2024-Q4", d(2024, 9, 15), d(2024, 12, 14)),
+            ("2024-6T", d(2023, 12, 15), d(2024, 6, 14)),
+            ("2024-9T", d(2023, 12, 15), d(2024, 9, 14)),
+            ("2024-NAM", d(2023, 12, 15), d(2024, 12, 14)),
+        ];
+        for (code, start, end) in cases {
+            let p = Period::parse(code).unwrap();
+            assert_eq!(p.start(CutOff::Nd09), start, "{code}");
+            assert_eq!(p.end(CutOff::Nd09), end, "{code}");
+        }
+    }
+
+    #[test]
+    fn calendar_windows_and_year_ends() {
+        let cases = [
+            ("2024-Q1", d(2024, 1, 1), d(2024, 3, 31)),
+            ("2024-Q2", d(2024, 4, 1), d(2024, 6, 30)),
+            ("2024-Q3", d(2024, 7, 1), d(2024, 9, 30)),
+            ("2024-Q4", d(2024, 10, 1), d(2024, 12, 31)),
+            ("2024-6T", d(2024, 1, 1), d(2024, 6, 30)),
+            ("2024-9T", d(2024, 1, 1), d(2024, 9, 30)),
+            ("2024-NAM", d(2024, 1, 1), d(2024, 12, 31)),
+            ("2023-NAM", d(2023, 1, 1), d(2023, 12, 31)),
+        ];
+        for (code, start, end) in cases {
+            let p = Period::parse(code).unwrap();
+            assert_eq!(p.start(CutOff::Calendar), start, "{code}");
+            assert_eq!(p.end(CutOff::Calendar), end, "{code}");
+        }
+    }
+
+    #[test]
+    fn deadlines_cross_month_and_year_ends() {
+        let q1 = Period::parse("2024-Q1").unwrap();
+        assert_eq!(q1.deadline(CutOff::Nd09, 3), d(2024, 3, 17));
+        let q4 = Period::parse("2024-Q4").unwrap();
+        assert_eq!(q4.deadline(CutOff::Calendar, 5), d(2025, 1, 5));
+        let nam = Period::parse("2024-NAM").unwrap();
+        assert_eq!(nam.deadline(CutOff::Nd09, 5), d(2024, 12, 19));
+        assert_eq!(nam.deadline(CutOff::Calendar, 0), d(2024, 12, 31));
+    }
+
+    #[test]
+    fn report_kinds() {
+        let p = |c| Period::parse(c).unwrap();
+        assert_eq!(p("2024-Q2").report_kind().key(), "quy");
+        assert_eq!(p("2024-6T").report_kind().key(), "6t");
+        assert_eq!(p("2024-9T").report_kind().key(), "9t");
+        assert_eq!(p("2024-NAM").report_kind().key(), "nam");
+    }
+}

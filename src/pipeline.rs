@@ -1,0 +1,193 @@
+//! The one place that knows the order of the stages: load the data folder, read the inbox,
+//! merge each period, render its outputs, write them atomically.
+
+use crate::diagnostics::{self, Diagnostic, Tally};
+use crate::input::submission::{Placement, Submission};
+use crate::input::{DataSet, inbox, load_data};
+use crate::model::merge::{PeriodReport, merge_period};
+use crate::model::period::Period;
+use crate::render::json::render_json;
+use crate::render::output::{OutputFile, write_all};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Why nothing could be built (exit status 2).
+#[derive(Debug)]
+pub enum Fatal {
+    /// The configuration, registry, catalogue or a plan has errors.
+    Data(Vec<Diagnostic>),
+    /// A requested period cannot be built.
+    Period(String, Option<String>),
+    /// Outputs could not be written; previous outputs are untouched.
+    Output(String, Option<String>),
+}
+
+/// The data folder and every submission in its inbox, read and checked.
+pub struct Loaded {
+    pub data: DataSet,
+    pub submissions: Vec<Submission>,
+}
+
+/// Loads the data folder and reads the inbox.
+pub fn load(data_dir: &Path) -> Result<Loaded, Fatal> {
+    let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
+    let (found, walk_diags) = inbox::walk(data_dir, &data.registry);
+    let mut submissions = inbox::read_all(&found, &data.reference());
+    // Problems of the walk itself belong to no period: they are listed in every one.
+    for d in walk_diags {
+        let file = d.file.clone();
+        submissions.push(Submission::unreadable(&file, Placement::default(), d));
+    }
+    Ok(Loaded { data, submissions })
+}
+
+impl Loaded {
+    /// Periods of the readable submissions (whose year has a plan), in order.
+    pub fn periods_found(&self) -> Vec<Period> {
+        let set: BTreeSet<Period> = self.submissions.iter().filter_map(|s| s.period).collect();
+        set.into_iter().collect()
+    }
+
+    /// Merges one period; the plan of its year must exist.
+    pub fn merge(&self, period: Period) -> Result<PeriodReport<'_>, Fatal> {
+        let plan = self.data.plans.get(&period.year).ok_or_else(|| {
+            Fatal::Period(
+                format!(
+                    "Chưa có kế hoạch CCHC năm {} (tệp ke-hoach/{}.yaml) nên không lập được báo cáo kỳ {}.",
+                    period.year,
+                    period.year,
+                    period.code()
+                ),
+                Some(format!(
+                    "Các năm đã có kế hoạch: {}.",
+                    self.data
+                        .plans
+                        .keys()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            )
+        })?;
+        Ok(merge_period(&self.data, plan, period, &self.submissions))
+    }
+}
+
+/// Settings of `build`.
+#[derive(Debug, Clone)]
+pub struct BuildSettings {
+    pub data: PathBuf,
+    pub out: PathBuf,
+    /// Requested periods; empty means every period found.
+    pub periods: Vec<Period>,
+}
+
+/// What one period's build produced.
+#[derive(Debug)]
+pub struct PeriodOutcome {
+    pub period: Period,
+    pub files: Vec<PathBuf>,
+    pub tally: Tally,
+    /// Units with a valid report used, and all units.
+    pub valid_units: usize,
+    pub total_units: usize,
+    /// Files of this period rejected (errors).
+    pub rejected_files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the requested periods (or all found) and writes their outputs, all or nothing.
+pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
+    let loaded = load(&settings.data)?;
+    let periods = if settings.periods.is_empty() {
+        loaded.periods_found()
+    } else {
+        settings.periods.clone()
+    };
+    if periods.is_empty() {
+        return Err(Fatal::Period(
+            "Thư mục nop/ chưa có báo cáo nào đọc được kỳ báo cáo, nên không có kỳ nào để lập."
+                .into(),
+            Some("Chỉ định kỳ cần lập bằng --ky, ví dụ: baocao build --ky 2024-Q1".into()),
+        ));
+    }
+    let mut files = Vec::new();
+    let mut outcomes = Vec::new();
+    for period in periods {
+        let report = loaded.merge(period)?;
+        let dir = settings.out.join(period.code());
+        let json = dir.join(format!("tong-hop-{}.json", period.code()));
+        files.push(OutputFile {
+            path: json.clone(),
+            bytes: render_json(&report),
+        });
+        outcomes.push(outcome(&report, vec![json]));
+    }
+    write_all(&files).map_err(|e| Fatal::Output(e.message, e.hint))?;
+    Ok(outcomes)
+}
+
+fn outcome(r: &PeriodReport, files: Vec<PathBuf>) -> PeriodOutcome {
+    let rejected: BTreeSet<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect();
+    PeriodOutcome {
+        period: r.period,
+        files,
+        tally: Tally::of(&r.diagnostics),
+        valid_units: r.units.iter().filter(|u| u.used.is_some()).count(),
+        total_units: r.units.len(),
+        rejected_files: rejected.len(),
+        diagnostics: r.diagnostics.clone(),
+    }
+}
+
+/// What `check` found.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    /// Every problem, sorted; each once.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Submissions looked at.
+    pub files: usize,
+    /// Periods looked at.
+    pub periods: Vec<Period>,
+}
+
+/// Checks every submission (or those of one period, plus the files whose period cannot be
+/// read), including ties between a unit's files, without writing anything.
+pub fn check(data_dir: &Path, period: Option<Period>) -> Result<CheckOutcome, Fatal> {
+    let loaded = load(data_dir)?;
+    let periods = match period {
+        Some(p) => {
+            loaded.merge(p)?;
+            vec![p]
+        }
+        None => loaded.periods_found(),
+    };
+    let mut diags: Vec<Diagnostic> = loaded.data.warnings.clone();
+    let mut files = 0;
+    for s in &loaded.submissions {
+        if s.period.is_none() || period.is_none() || s.period == period {
+            files += 1;
+            diags.extend(s.diags.iter().cloned());
+        }
+    }
+    // Ties are found when a period is merged; keep only what the files did not already say.
+    for &p in &periods {
+        let r = loaded.merge(p)?;
+        for d in r.diagnostics {
+            if d.code == "bao-cao-mau-thuan" {
+                diags.push(d);
+            }
+        }
+    }
+    diagnostics::sort(&mut diags);
+    Ok(CheckOutcome {
+        diagnostics: diags,
+        files,
+        periods,
+    })
+}

@@ -1,0 +1,250 @@
+//! The merged period as JSON (`tong-hop-<KY>.json`, SPEC §5.3), for other programs. Field
+//! names are the public contract; extra fields carry names, labels and the documents cited.
+
+use crate::diagnostics::Diagnostic;
+use crate::input::reader::Num;
+use crate::model::merge::{PeriodReport, UnitState};
+use crate::model::status::Status;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    ky: String,
+    ten_ky: String,
+    tu_ngay: String,
+    den_ngay: String,
+    han_nop: String,
+    chot_so_lieu: &'static str,
+    ke_hoach: PlanRef<'a>,
+    tong_so_nhiem_vu: usize,
+    dem_trang_thai: StatusCounts,
+    qua_han: usize,
+    dem_don_vi: UnitCounts,
+    nhiem_vu: Vec<TaskJson<'a>>,
+    don_vi: Vec<UnitJson<'a>>,
+    chi_tieu: Vec<IndicatorJson<'a>>,
+    chan_doan: &'a [Diagnostic],
+}
+
+/// Tasks per status, in the order of SPEC §5.3.
+#[derive(Serialize)]
+struct StatusCounts {
+    hoan_thanh: usize,
+    dang_thuc_hien: usize,
+    cham_tien_do: usize,
+    chua_thuc_hien: usize,
+    chua_bao_cao: usize,
+}
+
+#[derive(Serialize)]
+struct PlanRef<'a> {
+    nam: i32,
+    so_ky_hieu: &'a str,
+    trich_yeu: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnitCounts {
+    tong: usize,
+    da_nop: usize,
+    hop_le: usize,
+    dung_han: usize,
+    nop_tre: usize,
+    khong_hop_le: usize,
+    mau_thuan: usize,
+    chua_nop: usize,
+}
+
+#[derive(Serialize)]
+struct TaskJson<'a> {
+    ma: &'a str,
+    nhan: &'a str,
+    linh_vuc: &'a str,
+    trang_thai: Status,
+    qua_han: bool,
+    han: Option<String>,
+    chu_tri: Vec<&'a str>,
+    bao_cao: Vec<ReportJson<'a>>,
+    chua_bao_cao: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    don_vi: &'a str,
+    vai_tro: &'static str,
+    trang_thai: Status,
+    tien_do: Option<Num>,
+    ket_qua: Option<&'a str>,
+    san_pham: Vec<ProductJson<'a>>,
+    kho_khan: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ProductJson<'a> {
+    so_ky_hieu: &'a str,
+    ngay: Option<String>,
+    trich_yeu: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    ma: &'a str,
+    ten: &'a str,
+    da_nop: bool,
+    dung_han: bool,
+    ngay_bao_cao: Option<String>,
+    tep: Option<&'a str>,
+    hop_le: bool,
+    tinh_trang: &'static str,
+    so_tep: usize,
+    so_nhiem_vu_bao_cao: usize,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    ma: &'a str,
+    ten: &'a str,
+    don_vi_tinh: &'a str,
+    cach_tinh: &'static str,
+    gia_tri: Option<Num>,
+}
+
+fn iso(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Renders the period's summary as pretty-printed JSON with a final newline.
+pub fn render_json(r: &PeriodReport) -> Vec<u8> {
+    let data = r.data;
+    let reg = &data.registry;
+    let subs = r.submissions;
+    let dem_trang_thai = StatusCounts {
+        hoan_thanh: r.count(Status::HoanThanh),
+        dang_thuc_hien: r.count(Status::DangThucHien),
+        cham_tien_do: r.count(Status::ChamTienDo),
+        chua_thuc_hien: r.count(Status::ChuaThucHien),
+        chua_bao_cao: r.count(Status::ChuaBaoCao),
+    };
+    let nhiem_vu = r
+        .tasks
+        .iter()
+        .map(|t| {
+            let task = &r.plan.tasks[t.task];
+            TaskJson {
+                ma: &task.id,
+                nhan: &task.label,
+                linh_vuc: &r.plan.areas[task.area].id,
+                trang_thai: t.status,
+                qua_han: t.overdue,
+                han: t.due.map(iso),
+                chu_tri: task
+                    .leads
+                    .iter()
+                    .map(|&u| reg.units[u].id.as_str())
+                    .collect(),
+                bao_cao: t
+                    .reports
+                    .iter()
+                    .map(|ur| {
+                        let item = r.item(ur);
+                        ReportJson {
+                            don_vi: &reg.units[ur.unit].id,
+                            vai_tro: ur.role.code(),
+                            trang_thai: item.status,
+                            tien_do: item.progress,
+                            ket_qua: item.result.as_deref(),
+                            san_pham: item
+                                .products
+                                .iter()
+                                .map(|p| ProductJson {
+                                    so_ky_hieu: &p.number,
+                                    ngay: p.date.map(iso),
+                                    trich_yeu: &p.summary,
+                                })
+                                .collect(),
+                            kho_khan: item.difficulties.as_deref(),
+                        }
+                    })
+                    .collect(),
+                chua_bao_cao: t
+                    .missing
+                    .iter()
+                    .map(|&u| reg.units[u].id.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    let don_vi: Vec<UnitJson> = r
+        .units
+        .iter()
+        .map(|u| {
+            let shown = u.shown.map(|i| &subs[i]);
+            UnitJson {
+                ma: &reg.units[u.unit].id,
+                ten: &reg.units[u.unit].name,
+                da_nop: !u.files.is_empty(),
+                dung_han: u.on_time,
+                ngay_bao_cao: shown.and_then(|s| s.date).map(iso),
+                tep: shown.map(|s| s.file.as_str()),
+                hop_le: u.state == UnitState::Valid,
+                tinh_trang: u.state.code(),
+                so_tep: u.files.len(),
+                so_nhiem_vu_bao_cao: u.used.map_or(0, |i| subs[i].tasks.len()),
+            }
+        })
+        .collect();
+    let count = |f: &dyn Fn(&UnitJson) -> bool| don_vi.iter().filter(|u| f(u)).count();
+    let dem_don_vi = UnitCounts {
+        tong: don_vi.len(),
+        da_nop: count(&|u| u.da_nop),
+        hop_le: count(&|u| u.hop_le),
+        dung_han: count(&|u| u.hop_le && u.dung_han),
+        nop_tre: count(&|u| u.hop_le && !u.dung_han),
+        khong_hop_le: count(&|u| u.tinh_trang == UnitState::Invalid.code()),
+        mau_thuan: count(&|u| u.tinh_trang == UnitState::Conflict.code()),
+        chua_nop: count(&|u| !u.da_nop),
+    };
+    let chi_tieu = data
+        .catalogue
+        .items
+        .iter()
+        .zip(&r.indicators)
+        .map(|(ind, v)| IndicatorJson {
+            ma: &ind.id,
+            ten: &ind.name,
+            don_vi_tinh: &ind.unit,
+            cach_tinh: match ind.method {
+                crate::input::indicators::Method::Sum => "tong",
+                crate::input::indicators::Method::Ratio { .. } => "ty_le",
+            },
+            gia_tri: *v,
+        })
+        .collect();
+    let summary = Summary {
+        ky: r.period.code(),
+        ten_ky: r.period.display_name(),
+        tu_ngay: iso(r.start),
+        den_ngay: iso(r.end),
+        han_nop: iso(r.deadline),
+        chot_so_lieu: match data.config.cutoff {
+            crate::model::period::CutOff::Nd09 => "nd09",
+            crate::model::period::CutOff::Calendar => "lich",
+        },
+        ke_hoach: PlanRef {
+            nam: r.plan.year,
+            so_ky_hieu: &r.plan.number,
+            trich_yeu: &r.plan.title,
+        },
+        tong_so_nhiem_vu: r.tasks.len(),
+        dem_trang_thai,
+        qua_han: r.overdue,
+        dem_don_vi,
+        nhiem_vu,
+        don_vi,
+        chi_tieu,
+        chan_doan: &r.diagnostics,
+    };
+    let mut out = serde_json::to_vec_pretty(&summary).expect("JSON serialisation cannot fail");
+    out.push(b'\n');
+    out
+}

@@ -1,0 +1,142 @@
+//! Atomic output: every file of a run is first written to a temporary file beside its target,
+//! and only when all are written are they renamed into place. A run that fails leaves the
+//! previous outputs untouched and no stray files or new empty folders behind.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One output file and its bytes.
+#[derive(Debug)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Why the outputs could not be written, in Vietnamese, naming the file.
+#[derive(Debug)]
+pub struct OutputError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Writes every file or none.
+pub fn write_all(files: &[OutputFile]) -> Result<(), OutputError> {
+    let mut created: Vec<PathBuf> = Vec::new();
+    let result = stage_and_commit(files, &mut created);
+    if result.is_err() {
+        // Remove the folders this run created (deepest first), if they stayed empty.
+        for dir in created.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    result
+}
+
+fn stage_and_commit(files: &[OutputFile], created: &mut Vec<PathBuf>) -> Result<(), OutputError> {
+    let mut staged = Vec::with_capacity(files.len());
+    for f in files {
+        let dir = f.path.parent().unwrap_or(Path::new("."));
+        create_dirs(dir, created).map_err(|e| io_error(dir, &e))?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".baocao-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| io_error(dir, &e))?;
+        tmp.write_all(&f.bytes)
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| io_error(&f.path, &e))?;
+        staged.push((tmp, &f.path));
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| io_error(path, &e.error))?;
+    }
+    Ok(())
+}
+
+fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        create_dirs(parent, created)?;
+    }
+    std::fs::create_dir(dir)?;
+    created.push(dir.to_path_buf());
+    Ok(())
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> OutputError {
+    let p = path.display();
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => OutputError {
+            message: format!("Không ghi được '{p}': không có quyền ghi, hoặc tệp đang được mở trong chương trình khác."),
+            hint: Some("Đóng tệp nếu đang mở trong Word hoặc Excel, kiểm tra quyền ghi của thư mục, rồi chạy lại.".into()),
+        },
+        std::io::ErrorKind::StorageFull => OutputError {
+            message: format!("Không ghi được '{p}': ổ đĩa đã đầy."),
+            hint: Some("Giải phóng dung lượng ổ đĩa rồi chạy lại; các báo cáo cũ vẫn được giữ nguyên.".into()),
+        },
+        _ => OutputError {
+            message: format!("Không ghi được '{p}': {e}."),
+            hint: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_all_files_and_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![
+            OutputFile {
+                path: dir.path().join("a/x.json"),
+                bytes: b"1".to_vec(),
+            },
+            OutputFile {
+                path: dir.path().join("a/y.json"),
+                bytes: b"2".to_vec(),
+            },
+        ];
+        write_all(&files).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a/x.json")).unwrap(), b"1");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2);
+    }
+
+    #[test]
+    fn failure_keeps_previous_outputs_and_removes_new_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("old")).unwrap();
+        std::fs::write(dir.path().join("old/x.json"), b"previous").unwrap();
+        // The second target's parent is a file, so its folder cannot be made.
+        std::fs::write(dir.path().join("blocker"), b"").unwrap();
+        let files = vec![
+            OutputFile {
+                path: dir.path().join("old/x.json"),
+                bytes: b"new".to_vec(),
+            },
+            OutputFile {
+                path: dir.path().join("new/y.json"),
+                bytes: b"new".to_vec(),
+            },
+            OutputFile {
+                path: dir.path().join("blocker/z.json"),
+                bytes: b"new".to_vec(),
+            },
+        ];
+        assert!(write_all(&files).is_err());
+        assert_eq!(
+            std::fs::read(dir.path().join("old/x.json")).unwrap(),
+            b"previous"
+        );
+        assert!(!dir.path().join("new").exists());
+        let stray: Vec<_> = std::fs::read_dir(dir.path().join("old")).unwrap().collect();
+        assert_eq!(stray.len(), 1);
+    }
+}
