@@ -284,7 +284,7 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
                         .to_string(),
                 )
             } else {
-                Some("Ghi giá trị bằng chữ số, ví dụ 1200.".to_string())
+                Some("Ghi giá trị bằng chữ số (ví dụ 40), không viết bằng chữ.".to_string())
             };
             ctx.error(
                 "sai-so",

@@ -132,7 +132,11 @@ pub fn read_submission(
         Ok(Some(root)) => root,
         Ok(None) => {
             diags.push(
-                Diagnostic::error("tep-rong", file, "Tệp rỗng: không có nội dung báo cáo.")
+                Diagnostic::error(
+                    "tep-rong",
+                    file,
+                    "Tệp không có nội dung báo cáo (tệp trống hoặc chỉ có dòng chú thích #).",
+                )
                     .hint(Some("Điền báo cáo theo biểu mẫu do Phòng Nội vụ gửi (lệnh baocao forms), rồi lưu lại.".into())),
             );
             sub.diags = diags;

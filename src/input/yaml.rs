@@ -212,6 +212,16 @@ fn translate(file: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
         .trim()
         .to_string();
     let (code, message, hint) = vietnamese(&english, pos, text);
+    // The parser points just after a tab; point at the first tab of the indentation instead.
+    let pos = match pos {
+        Some(p) if code == "yaml-tab" => text
+            .lines()
+            .nth(p.line as usize - 1)
+            .and_then(|l| l.chars().position(|c| c == '\t'))
+            .map(|i| Pos::new(p.line, i as u32 + 1))
+            .or(Some(p)),
+        other => other,
+    };
     let mut d = Diagnostic::error(code, file, message)
         .at(pos)
         .hint(hint.map(str::to_string));
@@ -350,7 +360,7 @@ mod tests {
     fn parser_errors_are_vietnamese_with_positions() {
         let cases = [
             ("a: 1\na: 2\n", "khoa-trung", (2, 1)),
-            ("a:\n\tb: 1\n", "yaml-tab", (2, 2)),
+            ("a:\n\tb: 1\n", "yaml-tab", (2, 1)),
             ("a: \"x\nb: 2\n", "yaml-thieu-nhay", (1, 4)),
             ("a: [1, 2\n", "yaml-thieu-ngoac", (1, 4)),
             ("a: b: c\n", "yaml-cu-phap", (1, 5)),
