@@ -507,7 +507,14 @@ fn utf8_bom_and_utf16_with_bom_are_read_and_nfd_is_normalised() {
 fn unreadable_bytes_are_rejected_with_how_to_fix() {
     let windows_1258 = b"don_vi: phong-tu-phap\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\n# Pho\xCCng T\xDD pha\xD2p\n".to_vec();
     let utf16_no_bom: Vec<u8> = valid_text("x").bytes().flat_map(|b| [b, 0]).collect();
-    let cases: Vec<(&str, Vec<u8>, &str, &str, Option<(u64, u64)>)> = vec![
+    type Bytes = (
+        &'static str,
+        Vec<u8>,
+        &'static str,
+        &'static str,
+        Option<(u64, u64)>,
+    );
+    let cases: Vec<Bytes> = vec![
         (
             "windows-1258",
             windows_1258,
