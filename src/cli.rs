@@ -48,9 +48,10 @@ pub enum Command {
     /// Kiểm tra, tổng hợp và lập báo cáo cho các kỳ (mặc định: mọi kỳ có báo cáo).
     #[command(
         help_template = TEMPLATE,
-        override_usage = "baocao build [--ky KỲ]... [--data THƯ_MỤC] [--out THƯ_MỤC] [--strict]",
+        override_usage = "baocao build [--ky KỲ]... [--data THƯ_MỤC] [--out THƯ_MỤC] [--strict] [--templates THƯ_MỤC]",
         after_help = "Ví dụ:\n  baocao build\n  baocao build --ky 2024-Q1 --ky 2024-6T\n  baocao build --data D:\\CCHC\\du-lieu --out D:\\CCHC\\ket-qua --strict\n\n\
-                      Kết quả ghi vào <out>/<KỲ>/: tong-hop-<KỲ>.json (bản tổng hợp)."
+                      Kết quả ghi vào <out>/<KỲ>/: bao-cao-cchc-<KỲ>.docx (báo cáo theo Nghị định 30/2020/NĐ-CP)\n\
+                      và tong-hop-<KỲ>.json (bản tổng hợp cho chương trình khác)."
     )]
     Build(BuildArgs),
     /// Chỉ kiểm tra: liệt kê mọi lỗi trong mọi tệp, không ghi gì.
@@ -100,6 +101,9 @@ pub struct BuildArgs {
     /// Trả mã thoát 1 nếu có tệp báo cáo bị từ chối (báo cáo vẫn được lập).
     #[arg(long, help_heading = "Tùy chọn")]
     pub strict: bool,
+    /// Thư mục mẫu câu chữ của báo cáo (mặc định: templates/ nếu có, không thì mẫu có sẵn).
+    #[arg(long, value_name = "THƯ_MỤC", help_heading = "Tùy chọn")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

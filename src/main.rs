@@ -29,6 +29,7 @@ fn main() -> ExitCode {
                 data: PathBuf::from("data"),
                 out: PathBuf::from("output"),
                 periods: Vec::new(),
+                templates: None,
             },
             false,
         ),
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
                 data: a.data.data,
                 out: a.out,
                 periods: a.periods,
+                templates: a.templates,
             },
             a.strict,
         ),
@@ -53,6 +55,7 @@ fn fatal(f: Fatal) -> u8 {
             eprintln!("Dữ liệu gốc có lỗi, chưa lập được báo cáo nào:\n");
             terminal::print_diagnostics(&diags, true);
         }
+        Fatal::Render(m) => eprintln!("lỗi: {m}"),
         Fatal::Period(m, h) | Fatal::Output(m, h) => {
             eprintln!("lỗi: {m}");
             if let Some(h) = h {

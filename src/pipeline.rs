@@ -6,8 +6,13 @@ use crate::input::submission::{Placement, Submission};
 use crate::input::{DataSet, inbox, load_data};
 use crate::model::merge::{PeriodReport, merge_period};
 use crate::model::period::Period;
+use crate::render::context::build_context;
+use crate::render::docx::render_docx;
 use crate::render::json::render_json;
+use crate::render::markup;
 use crate::render::output::{OutputFile, write_all};
+use crate::render::templates;
+use crate::render::xlsx::render_xlsx;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +25,8 @@ pub enum Fatal {
     Period(String, Option<String>),
     /// Outputs could not be written; previous outputs are untouched.
     Output(String, Option<String>),
+    /// The templates are broken, or a report could not be rendered.
+    Render(String),
 }
 
 /// The data folder and every submission in its inbox, read and checked.
@@ -80,6 +87,9 @@ pub struct BuildSettings {
     pub out: PathBuf,
     /// Requested periods; empty means every period found.
     pub periods: Vec<Period>,
+    /// The report templates' folder; `None` looks for `templates/`, then uses the built-in
+    /// templates.
+    pub templates: Option<PathBuf>,
 }
 
 /// What one period's build produced.
@@ -111,20 +121,43 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
             Some("Chỉ định kỳ cần lập bằng --ky, ví dụ: baocao build --ky 2024-Q1".into()),
         ));
     }
+    let dir = templates::find_dir(settings.templates.as_deref());
+    let (tera, _) = templates::load(dir.as_deref()).map_err(|e| Fatal::Render(e.0))?;
     let mut files = Vec::new();
     let mut outcomes = Vec::new();
     for period in periods {
         let report = loaded.merge(period)?;
         let dir = settings.out.join(period.code());
-        let json = dir.join(format!("tong-hop-{}.json", period.code()));
+        let code = period.code();
+        let json = dir.join(format!("tong-hop-{code}.json"));
+        let docx = dir.join(format!("bao-cao-cchc-{code}.docx"));
         files.push(OutputFile {
             path: json.clone(),
             bytes: render_json(&report),
         });
-        outcomes.push(outcome(&report, vec![json]));
+        files.push(OutputFile {
+            path: docx.clone(),
+            bytes: report_docx(&tera, &report)?,
+        });
+        let xlsx = dir.join(format!("phu-luc-cchc-{code}.xlsx"));
+        files.push(OutputFile {
+            path: xlsx.clone(),
+            bytes: render_xlsx(&report).map_err(Fatal::Render)?,
+        });
+        outcomes.push(outcome(&report, vec![docx, xlsx, json]));
     }
     write_all(&files).map_err(|e| Fatal::Output(e.message, e.hint))?;
     Ok(outcomes)
+}
+
+/// The report of one period: the view model through the template of its kind, then the
+/// ND30 layout.
+pub fn report_docx(tera: &tera::Tera, r: &PeriodReport) -> Result<Vec<u8>, Fatal> {
+    let ctx = build_context(r);
+    let name = templates::template_name(r.period.report_kind().key());
+    let text = templates::render(tera, &name, &ctx).map_err(|e| Fatal::Render(e.0))?;
+    let doc = markup::parse(&text);
+    render_docx(&r.data.config, &ctx, &doc, r.end).map_err(Fatal::Render)
 }
 
 fn outcome(r: &PeriodReport, files: Vec<PathBuf>) -> PeriodOutcome {

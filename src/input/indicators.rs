@@ -3,7 +3,8 @@
 //! indicators and is never submitted.
 
 use crate::diagnostics::Pos;
-use crate::input::reader::{Ctx, did_you_mean, fields, list, text};
+use crate::input::reader::{Ctx, did_you_mean, fields, list, text, text_list};
+use crate::input::registry::Registry;
 use crate::input::yaml::Node;
 
 /// One indicator.
@@ -19,6 +20,17 @@ pub struct Indicator {
     pub area: String,
     /// `cach_tinh`: how the city figure is computed.
     pub method: Method,
+    /// `don_vi_bao_cao`: the units that report it (unit ids and `@groups`, expanded to
+    /// registry positions); `None` when every unit may (the default).
+    pub reporters: Option<Vec<usize>>,
+}
+
+impl Indicator {
+    /// Whether a unit is asked for this indicator (in its form).
+    pub fn asked_of(&self, unit: usize) -> bool {
+        matches!(self.method, Method::Sum)
+            && self.reporters.as_ref().is_none_or(|r| r.contains(&unit))
+    }
 }
 
 /// How an indicator's city-level value is computed.
@@ -51,8 +63,37 @@ impl Catalogue {
 
 const WHAT: &str = "danh mục chỉ tiêu";
 
+/// Unit ids and `@groups` to registry positions (each once, registry order).
+fn expand_refs(ctx: &mut Ctx, reg: &Registry, refs: &[(String, Pos)]) -> Vec<usize> {
+    let mut taken = vec![false; reg.units.len()];
+    for (r, pos) in refs {
+        let r = r.trim();
+        match r.strip_prefix('@') {
+            Some(g) if reg.group(g).is_some() => reg.members(g).for_each(|u| taken[u] = true),
+            Some(g) => ctx.error(
+                "nhom-la",
+                *pos,
+                format!("Nhóm '@{g}' không có trong danh mục đơn vị (don-vi.yaml)."),
+                reg.suggest_group(g)
+                    .map(|s| format!("có phải ý bạn là '@{s}'?")),
+            ),
+            None => match reg.unit(r) {
+                Some(u) => taken[u] = true,
+                None => ctx.error(
+                    "don-vi-la",
+                    *pos,
+                    format!("Đơn vị '{r}' không có trong danh mục đơn vị (don-vi.yaml)."),
+                    reg.suggest_unit(r)
+                        .map(|s| format!("có phải ý bạn là '{s}'?")),
+                ),
+            },
+        }
+    }
+    (0..reg.units.len()).filter(|&u| taken[u]).collect()
+}
+
 /// Reads the catalogue; problems go to `ctx`.
-pub fn read_catalogue(ctx: &mut Ctx, root: &Node) -> Option<Catalogue> {
+pub fn read_catalogue(ctx: &mut Ctx, root: &Node, reg: &Registry) -> Option<Catalogue> {
     let mut f = fields(ctx, root, WHAT)?;
     let items = f
         .required(ctx, "chi_tieu", "danh sách chỉ tiêu")
@@ -81,6 +122,10 @@ pub fn read_catalogue(ctx: &mut Ctx, root: &Node) -> Option<Catalogue> {
         let method = t(ctx, "cach_tinh", "cách tính", true);
         let num = t(ctx, "tu_so", "chỉ tiêu tử số", false);
         let den = t(ctx, "mau_so", "chỉ tiêu mẫu số", false);
+        let reporters = g
+            .get("don_vi_bao_cao")
+            .map(|n| text_list(ctx, n, "don_vi_bao_cao"))
+            .map(|refs| expand_refs(ctx, reg, &refs));
         g.finish(ctx, "chỉ tiêu");
         let (Some((id, _)), Some((name, _)), Some((method, mpos))) = (id, name, method) else {
             continue;
@@ -127,6 +172,7 @@ pub fn read_catalogue(ctx: &mut Ctx, root: &Node) -> Option<Catalogue> {
             unit: unit.map(|u| u.0).unwrap_or_default(),
             area: area.map(|a| a.0).unwrap_or_default(),
             method,
+            reporters,
         };
         let is_ratio = matches!(ind.method, Method::Ratio { .. });
         read.push((ind, num.filter(|_| is_ratio), den.filter(|_| is_ratio)));

@@ -65,7 +65,10 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
     }
     let config = load_one(dir, "cau-hinh.yaml", &mut diags, config::read_config);
     let registry = load_one(dir, "don-vi.yaml", &mut diags, registry::read_registry);
-    let catalogue = load_one(dir, "chi-tieu.yaml", &mut diags, indicators::read_catalogue);
+    let empty = Registry::default();
+    let catalogue = load_one(dir, "chi-tieu.yaml", &mut diags, |ctx, root| {
+        indicators::read_catalogue(ctx, root, registry.as_ref().unwrap_or(&empty))
+    });
     let mut plans = BTreeMap::new();
     if let Some(reg) = &registry {
         for (year, path) in plan_files(dir, &mut diags) {

@@ -295,7 +295,23 @@ fn read_tasks(ctx: &mut Ctx, items: &[Node], plan: Option<&Plan>, sub: &mut Subm
             continue;
         };
         let id_node = f.required(ctx, "ma", "mã nhiệm vụ");
-        let status_node = f.required(ctx, "trang_thai", "trạng thái");
+        let status_node = match f.entry("trang_thai") {
+            // A form left blank: say so plainly.
+            Some((k, v)) if v.value == Value::Null => {
+                let id = id_node.map(key_text).unwrap_or_default();
+                ctx.error(
+                    "chua-dien",
+                    k.pos,
+                    format!(
+                        "Nhiệm vụ '{}' chưa điền trạng thái (trang_thai).",
+                        id.trim()
+                    ),
+                    Some(Status::accepted_hint()),
+                );
+                None
+            }
+            _ => f.required(ctx, "trang_thai", "trạng thái"),
+        };
         let progress_node = f.get("tien_do");
         let result = f
             .get("ket_qua")

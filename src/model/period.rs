@@ -48,11 +48,35 @@ pub enum CutOff {
     Calendar,
 }
 
-/// One reporting period: a year and a kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// One reporting period: a year and a kind. Periods order by their end: Q1, Q2, 6T, Q3, 9T,
+/// Q4, NAM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
     pub year: i32,
     pub kind: PeriodKind,
+}
+
+impl Period {
+    fn order_key(&self) -> (i32, u32, u8) {
+        let rank = match self.kind {
+            PeriodKind::Quarter(_) => 0,
+            PeriodKind::SixMonths | PeriodKind::NineMonths => 1,
+            PeriodKind::Year => 2,
+        };
+        (self.year, self.last_month(), rank)
+    }
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Why a period code could not be read; the message says what a valid code looks like.
@@ -303,6 +327,26 @@ mod tests {
         let nam = Period::parse("2024-NAM").unwrap();
         assert_eq!(nam.deadline(CutOff::Nd09, 5), d(2024, 12, 19));
         assert_eq!(nam.deadline(CutOff::Calendar, 0), d(2024, 12, 31));
+    }
+
+    #[test]
+    fn periods_order_by_their_end() {
+        let mut v: Vec<Period> = [
+            "2024-NAM", "2024-Q3", "2024-9T", "2024-6T", "2024-Q2", "2024-Q4", "2024-Q1",
+            "2023-NAM",
+        ]
+        .iter()
+        .map(|c| Period::parse(c).unwrap())
+        .collect();
+        v.sort();
+        let codes: Vec<String> = v.iter().map(Period::code).collect();
+        assert_eq!(
+            codes,
+            [
+                "2023-NAM", "2024-Q1", "2024-Q2", "2024-6T", "2024-Q3", "2024-9T", "2024-Q4",
+                "2024-NAM"
+            ]
+        );
     }
 
     #[test]

@@ -43,6 +43,7 @@ fn stage_and_commit(files: &[OutputFile], created: &mut Vec<PathBuf>) -> Result<
             .tempfile_in(dir)
             .map_err(|e| io_error(dir, &e))?;
         tmp.write_all(&f.bytes)
+            .and_then(|_| readable_by_others(tmp.as_file()))
             .and_then(|_| tmp.as_file().sync_all())
             .map_err(|e| io_error(&f.path, &e))?;
         staged.push((tmp, &f.path));
@@ -50,6 +51,18 @@ fn stage_and_commit(files: &[OutputFile], created: &mut Vec<PathBuf>) -> Result<
     for (tmp, path) in staged {
         tmp.persist(path).map_err(|e| io_error(path, &e.error))?;
     }
+    Ok(())
+}
+
+/// Temporary files are private (0600); the reports are for the whole office (0644).
+#[cfg(unix)]
+fn readable_by_others(f: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
