@@ -2493,7 +2493,6 @@ mod tests {
         // Deterministic and idempotent.
         assert_eq!(finish_docx(&raw, DATE).expect("again"), done);
         assert_eq!(finish_docx(&done, DATE).expect("twice"), done);
-
     }
 
     #[test]

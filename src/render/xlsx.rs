@@ -782,8 +782,12 @@ fn status_chart(r: &PeriodReport, first: u32, last: u32) -> Chart {
 const HEAD: u32 = 2;
 
 fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), XlsxError> {
-    let widths = vec![12.0, 6.0, 32.0, 17.0, 20.0, 14.0, 11.0, 12.0, 8.0, 52.0];
+    let widths = vec![
+        12.0, 6.0, 32.0, 17.0, 20.0, 14.0, 11.0, 12.0, 8.0, 40.0, 90.0,
+    ];
     let mut s = Sheet::new(ws, SHEETS[1], widths)?;
+    // Titles span the printed columns (the full results in column K are not printed).
+    s.banner_cols = 10;
     s.banner(
         0,
         "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH",
@@ -813,7 +817,8 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
             "Hạn hoàn thành",
             "Trạng thái",
             "Quá hạn",
-            "Kết quả thực hiện của các đơn vị",
+            "Tóm tắt kết quả",
+            "Kết quả thực hiện của các đơn vị (toàn văn, không in)",
         ],
         &st.header,
     )?;
@@ -826,6 +831,7 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
         let product = fit(&task.product, SEE_PLAN);
         let limit = fit(&task.deadline.text, SEE_PLAN);
         let results = results_text(r, t);
+        let summary = summary_text(r, t);
         s.text(row, 0, &areas[task.area], &st.text)?;
         s.text(row, 1, &task.id, &st.center)?;
         s.text(row, 2, &content, &st.text)?;
@@ -842,7 +848,10 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
         } else {
             s.blank(row, 8, &st.center)?;
         }
-        s.text(row, 9, &results, &st.text)?;
+        s.text(row, 9, &summary, &st.text)?;
+        s.text(row, 10, &results, &st.text)?;
+        // Rows fit the printed columns; the full results (column K) can be far longer than
+        // a row can show, so they stay in the cell and out of the print area.
         s.fit_row(
             row,
             &[
@@ -852,11 +861,12 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
                 (4, &product),
                 (5, &limit),
                 (7, t.status.label()),
-                (9, &results),
+                (9, &summary),
             ],
         )?;
     }
     let last = HEAD + r.tasks.len() as u32;
+    s.ws.set_print_area(0, 0, last, 9)?;
     s.finish(
         r,
         "Kết quả thực hiện các nhiệm vụ CCHC",
@@ -916,6 +926,42 @@ fn results_text(r: &PeriodReport, t: &TaskResult) -> String {
         c.push("Chưa có đơn vị nào báo cáo.");
     }
     c.finish()
+}
+
+/// The printed summary of a task's results: the lead units' digest, and what the lead unit
+/// reported, in short, when the plan names one.
+fn summary_text(r: &PeriodReport, t: &TaskResult) -> String {
+    let mut parts = vec![lead_digest(r, t)];
+    let leads = &r.plan.tasks[t.task].leads;
+    for rep in t
+        .reports
+        .iter()
+        .filter(|rep| rep.role == Role::Lead)
+        .take(2)
+    {
+        if leads.len() > 2 {
+            break;
+        }
+        let item = r.item(rep);
+        let text = item
+            .result
+            .as_deref()
+            .map(|s| format::shorten(s, 45))
+            .unwrap_or_default();
+        parts.push(format!(
+            "{} – {}{}{}",
+            r.data.registry.units[rep.unit].name,
+            item.status.label(),
+            if text.is_empty() { "" } else { ": " },
+            text
+        ));
+    }
+    let s: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    if s.is_empty() {
+        "Chưa có đơn vị nào báo cáo.".to_string()
+    } else {
+        fit(&s.join("\n"), SEE_UNIT)
+    }
 }
 
 /// "Đơn vị chủ trì: 23; đã báo cáo: 21 (hoàn thành 5, đang thực hiện 16); chưa báo cáo: 2
