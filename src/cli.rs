@@ -28,7 +28,9 @@ Cách dùng: {usage}
         baocao                                lập báo cáo mọi kỳ từ dữ liệu mẫu trong data/ vào output/\n  \
         baocao check --data D:\\CCHC\\du-lieu    kiểm tra mọi tệp báo cáo của đơn vị\n  \
         baocao status --ky 2024-Q1            xem đơn vị nào đã nộp, nộp trễ, chưa nộp\n  \
-        baocao build --ky 2024-6T --out kq    lập báo cáo 6 tháng đầu năm 2024 vào thư mục kq/\n\n\
+        baocao build --ky 2024-6T --out kq    lập báo cáo 6 tháng đầu năm 2024 vào thư mục kq/\n  \
+        baocao forms --ky 2024-Q3             lập biểu mẫu điền sẵn gửi các đơn vị\n  \
+        baocao remind --ky 2024-Q1            lập công văn đôn đốc đơn vị chưa có báo cáo hợp lệ\n\n\
         Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
         2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
 )]
@@ -65,10 +67,64 @@ pub enum Command {
     /// Bảng tình hình nộp báo cáo của các đơn vị trong một kỳ.
     #[command(
         help_template = TEMPLATE,
-        override_usage = "baocao status --ky KỲ [--data THƯ_MỤC]",
-        after_help = "Ví dụ:\n  baocao status --ky 2024-Q1"
+        override_usage = "baocao status --ky KỲ [--data THƯ_MỤC] [--json]",
+        after_help = "Ví dụ:\n  baocao status --ky 2024-Q1\n  baocao status --ky 2024-Q1 --json > tinh-hinh.json"
     )]
     Status(StatusArgs),
+    /// Lập biểu mẫu báo cáo điền sẵn cho từng đơn vị của một kỳ.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao forms --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC]",
+        after_help = "Ví dụ:\n  baocao forms --ky 2024-Q1\n\n\
+                      Mỗi đơn vị một tệp <out>/<KỲ>/bieu-mau/<mã đơn vị>.yaml, chỉ gồm các nhiệm vụ\n\
+                      đơn vị chủ trì hoặc phối hợp và các chỉ tiêu đơn vị phải báo cáo."
+    )]
+    Forms(FormsArgs),
+    /// Lập công văn đôn đốc các đơn vị chưa có báo cáo hợp lệ của một kỳ.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao remind --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC] [--templates THƯ_MỤC]",
+        after_help = "Ví dụ:\n  baocao remind --ky 2024-Q1\n\n\
+                      Ghi <out>/<KỲ>/cong-van-don-doc-<KỲ>.docx; không ghi gì khi mọi đơn vị đã có báo cáo hợp lệ."
+    )]
+    Remind(RemindArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FormsArgs {
+    /// Kỳ báo cáo, ví dụ 2024-Q1.
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, required = true, help_heading = "Tùy chọn")]
+    pub period: Period,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Thư mục ghi kết quả.
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        default_value = "output",
+        help_heading = "Tùy chọn"
+    )]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Kỳ báo cáo, ví dụ 2024-Q1.
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, required = true, help_heading = "Tùy chọn")]
+    pub period: Period,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Thư mục ghi kết quả.
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        default_value = "output",
+        help_heading = "Tùy chọn"
+    )]
+    pub out: PathBuf,
+    /// Thư mục mẫu câu chữ (mặc định: templates/ nếu có, không thì mẫu có sẵn).
+    #[arg(long, value_name = "THƯ_MỤC", help_heading = "Tùy chọn")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -122,6 +178,9 @@ pub struct StatusArgs {
     pub period: Period,
     #[command(flatten)]
     pub data: DataArg,
+    /// In kết quả dạng JSON (cho chương trình khác) thay cho bảng.
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub json: bool,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -164,7 +223,7 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
             if !s.is_empty() {
                 m.push_str(&format!(" Có phải ý bạn là '{s}'?"));
             }
-            m.push_str(" Các lệnh: build, check, status.");
+            m.push_str(" Các lệnh: build, check, status, forms, remind.");
             m
         }
         ErrorKind::MissingRequiredArgument => {

@@ -43,7 +43,11 @@ fn main() -> ExitCode {
             a.strict,
         ),
         Some(Command::Check(a)) => run_check(&a.data.data, a.period),
-        Some(Command::Status(a)) => run_status(&a.data.data, a.period),
+        Some(Command::Status(a)) => run_status(&a.data.data, a.period, a.json),
+        Some(Command::Forms(a)) => run_forms(&a.data.data, &a.out, a.period),
+        Some(Command::Remind(a)) => {
+            run_remind(&a.data.data, &a.out, a.period, a.templates.as_deref())
+        }
     };
     ExitCode::from(code)
 }
@@ -119,7 +123,53 @@ fn run_check(data: &std::path::Path, period: Option<baocao::model::period::Perio
     u8::from(tally.errors > 0)
 }
 
-fn run_status(data: &std::path::Path, period: baocao::model::period::Period) -> u8 {
+fn run_forms(
+    data: &std::path::Path,
+    out: &std::path::Path,
+    period: baocao::model::period::Period,
+) -> u8 {
+    match pipeline::forms(data, out, period) {
+        Ok(files) => {
+            println!(
+                "Đã lập {} biểu mẫu báo cáo {} trong {}.",
+                files.len(),
+                period.display_name(),
+                out.join(period.code()).join("bieu-mau").display()
+            );
+            0
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn run_remind(
+    data: &std::path::Path,
+    out: &std::path::Path,
+    period: baocao::model::period::Period,
+    templates: Option<&std::path::Path>,
+) -> u8 {
+    match pipeline::remind(data, out, period, templates) {
+        Ok(pipeline::Reminder::NotNeeded { units }) => {
+            println!(
+                "Cả {units} đơn vị đã có báo cáo hợp lệ {}; không cần công văn đôn đốc, không ghi tệp nào.",
+                period.display_name()
+            );
+            0
+        }
+        Ok(pipeline::Reminder::Written { path, units }) => {
+            println!(
+                "Đã lập công văn đôn đốc {} đơn vị: {}.",
+                units.len(),
+                units.join(", ")
+            );
+            println!("  đã ghi {}", path.display());
+            0
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn run_status(data: &std::path::Path, period: baocao::model::period::Period, json: bool) -> u8 {
     let loaded = match pipeline::load(data) {
         Ok(l) => l,
         Err(f) => return fatal(f),
@@ -128,9 +178,13 @@ fn run_status(data: &std::path::Path, period: baocao::model::period::Period) -> 
         Ok(r) => r,
         Err(f) => return fatal(f),
     };
-    print!(
-        "{}",
-        terminal::status_table(&report, terminal::stdout_color())
-    );
+    if json {
+        println!("{}", terminal::status_json(&report));
+    } else {
+        print!(
+            "{}",
+            terminal::status_table(&report, terminal::stdout_color())
+        );
+    }
     0
 }

@@ -4,7 +4,7 @@
 use crate::diagnostics::{self, Diagnostic, Tally};
 use crate::input::submission::{Placement, Submission};
 use crate::input::{DataSet, inbox, load_data};
-use crate::model::merge::{PeriodReport, merge_period};
+use crate::model::merge::{PeriodReport, Previous, merge_period};
 use crate::model::period::Period;
 use crate::render::context::build_context;
 use crate::render::docx::render_docx;
@@ -57,26 +57,28 @@ impl Loaded {
 
     /// Merges one period; the plan of its year must exist.
     pub fn merge(&self, period: Period) -> Result<PeriodReport<'_>, Fatal> {
-        let plan = self.data.plans.get(&period.year).ok_or_else(|| {
-            Fatal::Period(
-                format!(
-                    "Chưa có kế hoạch CCHC năm {} (tệp ke-hoach/{}.yaml) nên không lập được báo cáo kỳ {}.",
-                    period.year,
-                    period.year,
-                    period.code()
-                ),
-                Some(format!(
-                    "Các năm đã có kế hoạch: {}.",
-                    self.data
-                        .plans
-                        .keys()
-                        .map(|y| y.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            )
-        })?;
-        Ok(merge_period(&self.data, plan, period, &self.submissions))
+        let plan = self
+            .data
+            .plans
+            .get(&period.year)
+            .ok_or_else(|| no_plan(&self.data, period))?;
+        let mut report = merge_period(&self.data, plan, period, &self.submissions);
+        if let Some(prev) = self.previous_period(period) {
+            let before = merge_period(&self.data, plan, prev, &self.submissions);
+            report.previous = Some(Previous::of(&before));
+        }
+        Ok(report)
+    }
+
+    /// The period before `p` in the same year's reporting cycle: the latest period with
+    /// readable reports that ends before `p` (Q1 → 6T → Q3 → NAM, or Q1 → Q2 → …; 6T is
+    /// preferred to Q2, which ends on the same day).
+    pub fn previous_period(&self, p: Period) -> Option<Period> {
+        let rule = self.data.config.cutoff;
+        self.periods_found()
+            .into_iter()
+            .filter(|q| q.year == p.year && q.end(rule) < p.end(rule))
+            .max()
     }
 }
 
@@ -222,5 +224,91 @@ pub fn check(data_dir: &Path, period: Option<Period>) -> Result<CheckOutcome, Fa
         diagnostics: diags,
         files,
         periods,
+    })
+}
+
+/// Writes one pre-filled form per unit for a period (`<out>/<KY>/bieu-mau/<đơn vị>.yaml`);
+/// returns the paths written.
+pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>, Fatal> {
+    let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
+    let plan = data
+        .plans
+        .get(&period.year)
+        .ok_or_else(|| no_plan(&data, period))?;
+    let dir = out.join(period.code()).join("bieu-mau");
+    let files: Vec<OutputFile> = (0..data.registry.units.len())
+        .map(|u| OutputFile {
+            path: dir.join(format!("{}.yaml", data.registry.units[u].id)),
+            bytes: crate::render::forms::render_form(&data, plan, period, u).into_bytes(),
+        })
+        .collect();
+    write_all(&files).map_err(|e| Fatal::Output(e.message, e.hint))?;
+    Ok(files.into_iter().map(|f| f.path).collect())
+}
+
+fn no_plan(data: &DataSet, period: Period) -> Fatal {
+    Fatal::Period(
+        format!(
+            "Chưa có kế hoạch CCHC năm {} (tệp ke-hoach/{}.yaml) nên không lập được biểu mẫu, báo cáo kỳ {}.",
+            period.year,
+            period.year,
+            period.code()
+        ),
+        Some(format!(
+            "Các năm đã có kế hoạch: {}.",
+            data.plans
+                .keys()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    )
+}
+
+/// What `remind` did.
+#[derive(Debug)]
+pub enum Reminder {
+    /// Every unit has a valid report: nothing written.
+    NotNeeded { units: usize },
+    /// The letter, and the units it is addressed to.
+    Written { path: PathBuf, units: Vec<String> },
+}
+
+/// Writes the reminder letter to the units without a valid report for a period
+/// (`<out>/<KY>/cong-van-don-doc-<KY>.docx`), unless every unit has reported.
+pub fn remind(
+    data_dir: &Path,
+    out: &Path,
+    period: Period,
+    templates_dir: Option<&Path>,
+) -> Result<Reminder, Fatal> {
+    use crate::render::letter;
+    let loaded = load(data_dir)?;
+    let report = loaded.merge(period)?;
+    let units = letter::units_to_remind(&report);
+    if units.is_empty() {
+        return Ok(Reminder::NotNeeded {
+            units: report.units.len(),
+        });
+    }
+    let dir = templates::find_dir(templates_dir);
+    let (tera, _) = templates::load(dir.as_deref()).map_err(|e| Fatal::Render(e.0))?;
+    let ctx = letter::reminder_context(&report);
+    let text = templates::render(&tera, "don-doc.txt", &ctx).map_err(|e| Fatal::Render(e.0))?;
+    let doc = markup::parse(&text);
+    let to = letter::addressees(&report, &units);
+    let bytes = letter::render_reminder(&report, &doc, &to).map_err(Fatal::Render)?;
+    let path = out
+        .join(period.code())
+        .join(format!("cong-van-don-doc-{}.docx", period.code()));
+    write_all(&[OutputFile {
+        path: path.clone(),
+        bytes,
+    }])
+    .map_err(|e| Fatal::Output(e.message, e.hint))?;
+    let reg = &loaded.data.registry;
+    Ok(Reminder::Written {
+        path,
+        units: units.iter().map(|&u| reg.units[u].name.clone()).collect(),
     })
 }

@@ -269,3 +269,48 @@ pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> Strin
     ));
     out
 }
+
+/// The submission status of every unit, as JSON for other programs.
+pub fn status_json(r: &crate::model::merge::PeriodReport) -> String {
+    use crate::model::merge::UnitState;
+    let reg = &r.data.registry;
+    let units: Vec<serde_json::Value> = r
+        .units
+        .iter()
+        .map(|u| {
+            let shown = u.shown.map(|s| &r.submissions[s]);
+            let tally = Tally::of(u.files.iter().flat_map(|&f| r.submissions[f].diags.iter()));
+            serde_json::json!({
+                "ma": reg.units[u.unit].id,
+                "ten": reg.units[u.unit].name,
+                "da_nop": !u.files.is_empty(),
+                "ngay_bao_cao": shown.and_then(|s| s.date).map(|d| d.format("%Y-%m-%d").to_string()),
+                "dung_han": u.on_time,
+                "hop_le": u.state == UnitState::Valid,
+                "tinh_trang": u.state.code(),
+                "so_loi": tally.errors,
+                "so_canh_bao": tally.warnings,
+                "so_nhiem_vu_bao_cao": u.used.map_or(0, |s| r.submissions[s].tasks.len()),
+                "tep": shown.map(|s| s.file.as_str()),
+            })
+        })
+        .collect();
+    let count = |f: &dyn Fn(&crate::model::merge::UnitResult) -> bool| {
+        r.units.iter().filter(|u| f(u)).count()
+    };
+    let v = serde_json::json!({
+        "ky": r.period.code(),
+        "han_nop": r.deadline.format("%Y-%m-%d").to_string(),
+        "tong": {
+            "don_vi": r.units.len(),
+            "da_nop": count(&|u| !u.files.is_empty()),
+            "hop_le_dung_han": count(&|u| u.state == UnitState::Valid && u.on_time),
+            "nop_tre": count(&|u| u.state == UnitState::Valid && !u.on_time),
+            "khong_hop_le": count(&|u| u.state == UnitState::Invalid),
+            "mau_thuan": count(&|u| u.state == UnitState::Conflict),
+            "chua_nop": count(&|u| u.state == UnitState::NotSubmitted),
+        },
+        "don_vi": units,
+    });
+    serde_json::to_string_pretty(&v).expect("JSON")
+}

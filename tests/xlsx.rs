@@ -3,12 +3,14 @@
 //! `tests/cases/` laid over it, or generated files), checked against the JSON summary written
 //! beside it, and against the OOXML schemas (`tools/ooxml/check-ooxml`).
 
+mod common;
+
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
+use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_baocao");
 const SHEETS: [&str; 5] = ["Tong hop", "Nhiem vu", "Don vi", "Chi tieu", "Kiem tra"];
 const LIMIT: usize = 32_767;
 const CUT_NOTE: &str = "ký tự, xem báo cáo của đơn vị)";
@@ -17,77 +19,6 @@ const CUT_NOTE: &str = "ký tự, xem báo cáo của đơn vị)";
 /// `Tong hop`.
 const HEAD: u32 = 2;
 const SUMMARY_HEAD: u32 = 7;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).sort_by_file_name() {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// A data folder in a temporary directory: the base fixture with a case laid over it.
-struct Case {
-    tmp: tempfile::TempDir,
-}
-
-impl Case {
-    fn new(case: Option<&str>) -> Case {
-        let tmp = tempfile::tempdir().unwrap();
-        copy_tree(
-            &root().join("tests/fixtures/base"),
-            &tmp.path().join("data"),
-        );
-        if let Some(case) = case {
-            let dir = root().join("tests/cases").join(case);
-            assert!(dir.is_dir(), "no fixture folder {}", dir.display());
-            copy_tree(&dir, &tmp.path().join("data"));
-        }
-        Case { tmp }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let p = self.data().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    /// Builds into `<tmp>/<out>` and returns that folder.
-    fn build(&self, out: &str) -> PathBuf {
-        let out = self.tmp.path().join(out);
-        let o = build(&self.data(), &out);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        out
-    }
-}
-
-fn build(data: &Path, out: &Path) -> Output {
-    Command::new(BIN)
-        .arg("build")
-        .arg("--data")
-        .arg(data)
-        .arg("--out")
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn xlsx_path(out: &Path, ky: &str) -> PathBuf {
     out.join(ky).join(format!("phu-luc-cchc-{ky}.xlsx"))
@@ -277,12 +208,16 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
         } else {
             ""
         };
-        assert_eq!(text(s, row, 8), overdue, "{id}");
+        assert_eq!(text(s, row, 9), overdue, "{id}");
+        match t["trang_thai_ky_truoc"].as_str() {
+            Some(code) => assert_eq!(status_code(&text(s, row, 8)), code, "{id}: kỳ trước"),
+            None => assert_eq!(text(s, row, 8), "", "{id}: kỳ trước"),
+        }
         assert_eq!(date(s, row, 6).as_deref(), t["han"].as_str(), "{id}");
         // The printed summary starts with the lead units' digest.
-        let summary = text(s, row, 9);
+        let summary = text(s, row, 10);
         assert!(!summary.is_empty(), "{id}");
-        let results = text(s, row, 10);
+        let results = text(s, row, 11);
         if results.ends_with(CUT_NOTE) {
             // Cut at the cell limit: the units after the cut are counted in the note.
             continue;
@@ -450,8 +385,8 @@ fn assert_schema_valid(path: &Path) {
 #[test]
 fn workbook_sheets_rows_and_figures_equal_the_json() {
     for case in ["tron-ven", "nop-lai"] {
-        let c = Case::new(Some(case));
-        let out = c.build("out");
+        let c = Case::new(case);
+        let out = c.build_into("out");
         let book = Book::open(&xlsx_path(&out, "2024-Q1"));
         assert_workbook_matches_json(&book, &json_of(&out, "2024-Q1"));
     }
@@ -478,29 +413,29 @@ fn sample_workbooks_and_rejected_files_and_ties_pass_the_schema_check() {
     for ky in ["2024-Q1", "2024-6T", "2024-Q3", "2024-NAM"] {
         assert_schema_valid(&xlsx_path(tmp.path(), ky));
     }
-    let c = Case::new(Some("nop-lai"));
-    let out = c.build("out");
+    let c = Case::new("nop-lai");
+    let out = c.build_into("out");
     assert_schema_valid(&xlsx_path(&out, "2024-Q1"));
 }
 
 #[test]
 fn text_that_looks_like_a_formula_is_stored_as_text() {
-    let c = Case::new(Some("xlsx-cong-thuc"));
+    let c = Case::new("xlsx-cong-thuc");
     // A unit's name, from the data folder, that starts a cell.
     let registry = std::fs::read_to_string(c.data().join("don-vi.yaml")).unwrap();
     let odd_name = r#"=HYPERLINK("http://x","xa-c")"#;
     assert!(registry.contains("ten: \"UBND xã C\""));
     c.write(
         "don-vi.yaml",
-        &registry.replace("ten: \"UBND xã C\"", &format!("ten: '{odd_name}'")),
+        registry.replace("ten: \"UBND xã C\"", &format!("ten: '{odd_name}'")),
     );
-    let out = c.build("out");
+    let out = c.build_into("out");
     let path = xlsx_path(&out, "2024-Q1");
     let book = Book::open(&path);
     assert_workbook_matches_json(&book, &json_of(&out, "2024-Q1"));
 
     let tasks = book.sheet("Nhiem vu");
-    let results: Vec<String> = (0..3).map(|i| text(tasks, HEAD + 1 + i, 10)).collect();
+    let results: Vec<String> = (0..3).map(|i| text(tasks, HEAD + 1 + i, 11)).collect();
     assert!(
         results[0].contains(r#": =HYPERLINK("http://x","y")"#),
         "{}",
@@ -535,19 +470,19 @@ fn text_that_looks_like_a_formula_is_stored_as_text() {
 
 #[test]
 fn a_result_over_the_cell_limit_is_cut_with_a_note() {
-    let c = Case::new(None);
+    let c = Case::base();
     let words = "Kết quả rất dài của đơn vị ";
     let long: String = words.repeat(40_000 / words.chars().count() + 1);
     let total = long.trim_end().chars().count();
     assert!(total > 40_000);
     c.write(
         "nop/phong-tu-phap/2024-Q1.yaml",
-        &format!(
+        format!(
             "don_vi: phong-tu-phap\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\nnhiem_vu:\n  - ma: \"1.b\"\n    trang_thai: dang_thuc_hien\n    ket_qua: \"{}\"\n",
             long.trim_end()
         ),
     );
-    let out = c.build("out");
+    let out = c.build_into("out");
     let j = json_of(&out, "2024-Q1");
     assert_eq!(
         j["nhiem_vu"][1]["bao_cao"][0]["ket_qua"]
@@ -560,7 +495,7 @@ fn a_result_over_the_cell_limit_is_cut_with_a_note() {
     );
     let book = Book::open(&xlsx_path(&out, "2024-Q1"));
     assert_workbook_matches_json(&book, &j);
-    let cut = text(book.sheet("Nhiem vu"), HEAD + 2, 10);
+    let cut = text(book.sheet("Nhiem vu"), HEAD + 2, 11);
     assert!(cut.encode_utf16().count() <= LIMIT);
     assert!(
         cut.encode_utf16().count() > LIMIT - 300,
@@ -584,7 +519,7 @@ fn a_result_over_the_cell_limit_is_cut_with_a_note() {
 
 #[test]
 fn thousands_of_units_give_a_workbook_that_opens_with_no_cell_over_the_limit() {
-    let c = Case::new(None);
+    let c = Case::base();
     let n = 3_000;
     let mut registry = String::from(
         "nhom:\n  - ma: co-quan\n    ten: \"Các cơ quan chuyên môn\"\n  - ma: xa-phuong\n    ten: \"UBND các xã, phường\"\n  - ma: tthc\n    ten: \"Các cơ quan giải quyết TTHC\"\ndon_vi:\n  - ma: phong-noi-vu\n    ten: \"Phòng Nội vụ\"\n    nhom: [co-quan]\n  - ma: phong-tu-phap\n    ten: \"Phòng Tư pháp\"\n    nhom: [co-quan, tthc]\n  - ma: van-phong\n    ten: \"Văn phòng HĐND và UBND\"\n    nhom: [co-quan]\n",
@@ -597,7 +532,7 @@ fn thousands_of_units_give_a_workbook_that_opens_with_no_cell_over_the_limit() {
         if i % 2 == 0 {
             c.write(
                 &format!("nop/xa-{i:04}/2024-Q1.yaml"),
-                &format!(
+                format!(
                     "don_vi: xa-{i:04}\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\nnhiem_vu:\n  - ma: \"1.a\"\n    trang_thai: dang_thuc_hien\n    tien_do: 50\n    ket_qua: \"{}\"\nchi_tieu:\n  hs_tiep_nhan: {i}\n  hs_dung_han: {}\n",
                     "Đã rà soát, góp ý dự thảo văn bản quy phạm pháp luật theo đúng quy trình. ".repeat(3).trim_end(),
                     i / 2
@@ -606,12 +541,12 @@ fn thousands_of_units_give_a_workbook_that_opens_with_no_cell_over_the_limit() {
         }
     }
     c.write("don-vi.yaml", &registry);
-    let out = c.build("out");
+    let out = c.build_into("out");
     let j = json_of(&out, "2024-Q1");
     let path = xlsx_path(&out, "2024-Q1");
     let book = Book::open(&path);
     assert_workbook_matches_json(&book, &j);
-    let results = text(book.sheet("Nhiem vu"), HEAD + 1, 10);
+    let results = text(book.sheet("Nhiem vu"), HEAD + 1, 11);
     assert!(results.ends_with(CUT_NOTE), "the 1.a cell is cut");
     assert!(
         results.starts_with(
@@ -624,11 +559,11 @@ fn thousands_of_units_give_a_workbook_that_opens_with_no_cell_over_the_limit() {
 
 #[test]
 fn two_builds_give_byte_identical_workbooks() {
-    let c = Case::new(Some("nop-lai"));
-    let a = c.build("a");
+    let c = Case::new("nop-lai");
+    let a = c.build_into("a");
     // The document's creation time is the period's end, not the clock.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let b = c.build("b");
+    let b = c.build_into("b");
     let read = |out: &Path| std::fs::read(xlsx_path(out, "2024-Q1")).unwrap();
     assert_eq!(read(&a), read(&b));
 }

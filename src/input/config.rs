@@ -16,6 +16,9 @@ pub struct Config {
     pub body_name: String,
     /// `ky_hieu`: the code printed after the number ("BC-UBND").
     pub doc_code: String,
+    /// `ky_hieu_cong_van`: the code of the body's letters (công văn, no type code), e.g.
+    /// "UBND-NV"; by default the body's code from `ky_hieu` and the drafting office from `luu`.
+    pub letter_code: String,
     /// `dia_danh`: the place written before the date.
     pub place: String,
     /// `kinh_gui`: the addressee of the report, if it carries a "Kính gửi" line.
@@ -108,6 +111,9 @@ pub fn read_config(ctx: &mut Ctx, root: &Node) -> Option<Config> {
         .filter(|s| !s.is_empty())
         .collect();
     let archive = opt_text(ctx, f.get("luu"), "luu").unwrap_or_else(|| "VT.".into());
+    let letter_code = opt_text(ctx, f.get("ky_hieu_cong_van"), "ky_hieu_cong_van")
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| default_letter_code(&doc_code, &archive));
     let cutoff = match f.get("chot_so_lieu") {
         None => CutOff::Nd09,
         Some(n) => match text(ctx, n, "chot_so_lieu").as_deref().map(str::trim) {
@@ -138,6 +144,7 @@ pub fn read_config(ctx: &mut Ctx, root: &Node) -> Option<Config> {
         issuing_body: issuing_body?.trim().to_string(),
         body_name: body_name?.trim().to_string(),
         doc_code,
+        letter_code,
         place: place?.trim().to_string(),
         addressee,
         signer: signer?,
@@ -146,6 +153,23 @@ pub fn read_config(ctx: &mut Ctx, root: &Node) -> Option<Config> {
         cutoff,
         deadlines,
     })
+}
+
+/// "BC-UBND" and "VT, NV." → "UBND-NV": a công văn's code is the body's code and the drafting
+/// office's (ND30: công văn carry no type code).
+fn default_letter_code(doc_code: &str, archive: &str) -> String {
+    let body = doc_code.split_once('-').map_or(doc_code, |(_, b)| b).trim();
+    let office = archive
+        .trim()
+        .trim_end_matches('.')
+        .split(',')
+        .map(str::trim)
+        .rfind(|p| !p.is_empty() && *p != "VT")
+        .map(|p| p.split('(').next().unwrap_or(p).trim());
+    match office {
+        Some(o) if !o.is_empty() => format!("{body}-{o}"),
+        _ => body.to_string(),
+    }
 }
 
 fn read_signer(ctx: &mut Ctx, n: &Node) -> Option<Signer> {
@@ -198,4 +222,17 @@ fn read_deadlines(ctx: &mut Ctx, n: &Node) -> Deadlines {
     }
     f.finish(ctx, "hạn nộp");
     d
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letter_codes() {
+        assert_eq!(super::default_letter_code("BC-UBND", "VT, NV."), "UBND-NV");
+        assert_eq!(
+            super::default_letter_code("BC-UBND", "VT, NV(02b)."),
+            "UBND-NV"
+        );
+        assert_eq!(super::default_letter_code("BC-SNV", "VT."), "SNV");
+    }
 }

@@ -37,6 +37,29 @@ pub struct PeriodReport<'a> {
     pub indicators: Vec<Option<Num>>,
     /// Diagnostics of this period's files and of files whose period cannot be read, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The previous period of the same year that has reports, with each task's status then
+    /// (by plan position): for "progress since the last period".
+    pub previous: Option<Previous>,
+}
+
+/// The statuses of the previous period.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    pub period: Period,
+    /// City-level status of each task, by plan position.
+    pub statuses: Vec<Status>,
+    /// Overdue flag of each task, by plan position.
+    pub overdue: Vec<bool>,
+}
+
+impl Previous {
+    pub fn of(r: &PeriodReport) -> Previous {
+        Previous {
+            period: r.period,
+            statuses: r.tasks.iter().map(|t| t.status).collect(),
+            overdue: r.tasks.iter().map(|t| t.overdue).collect(),
+        }
+    }
 }
 
 /// A task's city-level result.
@@ -117,6 +140,44 @@ impl<'a> PeriodReport<'a> {
     /// The task report behind a [`UnitReport`].
     pub fn item(&self, r: &UnitReport) -> &'a TaskReport {
         &self.submissions[r.submission].tasks[r.item]
+    }
+
+    /// A task's status at the previous period, if there is one.
+    pub fn previous_status(&self, task: usize) -> Option<Status> {
+        self.previous
+            .as_ref()
+            .and_then(|p| p.statuses.get(task).copied())
+    }
+
+    /// Tasks completed since the previous period (completed now, not then).
+    pub fn completed_since(&self) -> Vec<usize> {
+        self.tasks
+            .iter()
+            .filter(|t| {
+                t.status == Status::HoanThanh
+                    && self
+                        .previous_status(t.task)
+                        .is_some_and(|p| p != Status::HoanThanh)
+            })
+            .map(|t| t.task)
+            .collect()
+    }
+
+    /// Tasks that fell behind since the previous period: behind schedule or overdue now, and
+    /// neither then.
+    pub fn fell_behind(&self) -> Vec<usize> {
+        let Some(p) = &self.previous else {
+            return Vec::new();
+        };
+        self.tasks
+            .iter()
+            .filter(|t| {
+                let now = t.status == Status::ChamTienDo || t.overdue;
+                let then = p.statuses[t.task] == Status::ChamTienDo || p.overdue[t.task];
+                now && !then
+            })
+            .map(|t| t.task)
+            .collect()
     }
 
     pub fn count(&self, s: Status) -> usize {
@@ -247,6 +308,7 @@ pub fn merge_period<'a>(
         units,
         indicators,
         diagnostics,
+        previous: None,
     }
 }
 

@@ -43,6 +43,8 @@ pub struct ReportContext {
     pub phuong_huong: StatementList,
     /// Tasks not completed that fall due in the next period.
     pub nhiem_vu_ky_sau: Vec<TaskView>,
+    /// The previous period and what changed since, if there is one.
+    pub ky_truoc: Option<ProgressView>,
     /// Every task not completed yet (carried over into the next year by the annual report).
     pub nhiem_vu_chua_hoan_thanh: Vec<TaskView>,
     /// Every indicator, in catalogue order.
@@ -66,6 +68,20 @@ pub struct PeriodView {
     /// The next period: "quý II năm 2024", "6 tháng cuối năm 2024", "năm 2025".
     pub ky_sau: String,
     pub nam_sau: i32,
+}
+
+/// Progress since the previous period of the cycle.
+#[derive(Debug, Serialize)]
+pub struct ProgressView {
+    /// "6 tháng đầu năm 2024".
+    pub ten: String,
+    pub ma: String,
+    /// Tasks completed at the previous period.
+    pub hoan_thanh: usize,
+    /// Tasks completed since then.
+    pub hoan_thanh_moi: Vec<TaskView>,
+    /// Tasks that fell behind schedule or became overdue since then.
+    pub cham_moi: Vec<TaskView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -145,6 +161,8 @@ pub struct TaskView {
     pub trang_thai: &'static str,
     /// "hoàn thành", "đang thực hiện", … (lower case, for running text).
     pub trang_thai_ten: String,
+    /// The status at the previous period, lower case, if there was one.
+    pub trang_thai_ky_truoc: Option<String>,
     pub qua_han: bool,
     /// Due date, if any.
     pub han: Option<String>,
@@ -572,6 +590,25 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
         .filter(|(t, _)| t.status != Status::HoanThanh)
         .map(|(_, v)| v.clone())
         .collect();
+    let ky_truoc = r.previous.as_ref().map(|p| ProgressView {
+        ten: p.period.display_name(),
+        ma: p.period.code(),
+        hoan_thanh: p
+            .statuses
+            .iter()
+            .filter(|s| **s == Status::HoanThanh)
+            .count(),
+        hoan_thanh_moi: r
+            .completed_since()
+            .into_iter()
+            .map(|t| task_views[t].clone())
+            .collect(),
+        cham_moi: r
+            .fell_behind()
+            .into_iter()
+            .map(|t| task_views[t].clone())
+            .collect(),
+    });
     ReportContext {
         ky,
         co_quan,
@@ -588,6 +625,7 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
         kien_nghi,
         phuong_huong,
         nhiem_vu_ky_sau,
+        ky_truoc,
         nhiem_vu_chua_hoan_thanh,
         chi_tieu: indicators,
     }
@@ -833,6 +871,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
         noi_dung: task.content.clone(),
         trang_thai: t.status.code(),
         trang_thai_ten: status_text(t.status),
+        trang_thai_ky_truoc: r.previous_status(t.task).map(status_text),
         qua_han: t.overdue,
         han: t.due.map(iso),
         thoi_han: task.deadline.text.clone(),

@@ -20,8 +20,8 @@ use docx_rs::{
 const TNR: &str = "Times New Roman";
 
 /// A4 portrait, in twips.
-const PAGE_W: u32 = 11906;
-const PAGE_H: u32 = 16838;
+pub(crate) const PAGE_W: u32 = 11906;
+pub(crate) const PAGE_H: u32 = 16838;
 /// ND30 margins: top and bottom 20 mm, left 30 mm, right 15 mm; header at 10 mm.
 const MARGIN_TOP: i32 = 1134;
 const MARGIN_BOTTOM: i32 = 1134;
@@ -29,7 +29,7 @@ const MARGIN_LEFT: i32 = 1701;
 const MARGIN_RIGHT: i32 = 850;
 const HEADER_DIST: i32 = 567;
 /// Text width of a portrait page.
-const TEXT_W: usize = (PAGE_W as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+pub(crate) const TEXT_W: usize = (PAGE_W as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// Landscape appendix: 20 mm all round.
 const L_MARGIN: i32 = 1134;
 const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN) as usize;
@@ -37,14 +37,14 @@ const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN) as usize;
 const CELL_MARGIN: i32 = 108;
 
 /// Font sizes in half-points.
-const PT11: usize = 22;
-const PT12: usize = 24;
-const PT13: usize = 26;
-const PT14: usize = 28;
+pub(crate) const PT11: usize = 22;
+pub(crate) const PT12: usize = 24;
+pub(crate) const PT13: usize = 26;
+pub(crate) const PT14: usize = 28;
 /// First-line indent of body paragraphs: 1,27 cm.
 const FIRST_LINE: i32 = 720;
 
-fn fonts() -> RunFonts {
+pub(crate) fn fonts() -> RunFonts {
     RunFonts::new()
         .ascii(TNR)
         .hi_ansi(TNR)
@@ -52,12 +52,12 @@ fn fonts() -> RunFonts {
         .cs(TNR)
 }
 
-fn run(text: &str, size: usize) -> Run {
+pub(crate) fn run(text: &str, size: usize) -> Run {
     Run::new().add_text(text).size(size).fonts(fonts())
 }
 
 /// Paragraph spacing in twips, line spacing as 240ths of a line.
-fn spacing(before: u32, after: u32, line: i32) -> LineSpacing {
+pub(crate) fn spacing(before: u32, after: u32, line: i32) -> LineSpacing {
     LineSpacing::new()
         .before(before)
         .after(after)
@@ -66,7 +66,7 @@ fn spacing(before: u32, after: u32, line: i32) -> LineSpacing {
 }
 
 /// A centred paragraph without spacing, for the letterhead, title and signature.
-fn centered() -> Paragraph {
+pub(crate) fn centered() -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
         .line_spacing(spacing(0, 0, 240))
@@ -179,8 +179,15 @@ fn body_lines(name: &str) -> Vec<String> {
     out
 }
 
-/// The letterhead: issuing body, number, national title and motto, place and date.
-fn letterhead(cfg: &Config, month: u32, year: i32) -> Table {
+/// The letterhead: issuing body, number (`Số:      /<code>`), national title and motto, place
+/// and date; a công văn carries its subject ("V/v …") under the number.
+pub(crate) fn letterhead(
+    cfg: &Config,
+    code: &str,
+    subject: Option<&str>,
+    month: u32,
+    year: i32,
+) -> Table {
     let (lw, rw) = (3686usize, TEXT_W - 3686);
     let mut left = no_border_cell(lw);
     let parent = cfg.parent_body.trim();
@@ -210,19 +217,28 @@ fn letterhead(cfg: &Config, month: u32, year: i32) -> Table {
             text_width(motto, PT13, true),
         ));
 
-    let number = format!("Số:      /{}", cfg.doc_code);
+    let number = format!("Số:      /{code}");
     let date = format!(
         "{}, ngày      tháng {} năm {}",
         cfg.place,
         format::month(month),
         year
     );
-    let second = TableRow::new(vec![
-        no_border_cell(lw).add_paragraph(
+    let mut number_cell = no_border_cell(lw).add_paragraph(
+        centered()
+            .line_spacing(spacing(120, 0, 240))
+            .add_run(run(&number, PT13)),
+    );
+    if let Some(subject) = subject {
+        // ND30: the "V/v" line of a công văn, 12–13 pt, centred under the number, 6 pt below.
+        number_cell = number_cell.add_paragraph(
             centered()
                 .line_spacing(spacing(120, 0, 240))
-                .add_run(run(&number, PT13)),
-        ),
+                .add_run(run(subject, PT12)),
+        );
+    }
+    let second = TableRow::new(vec![
+        number_cell,
         no_border_cell(rw).add_paragraph(
             centered()
                 .line_spacing(spacing(120, 0, 240))
@@ -237,7 +253,7 @@ fn letterhead(cfg: &Config, month: u32, year: i32) -> Table {
 }
 
 /// Body paragraph properties: justified, first line indented, 6 pt after, 1,15 lines.
-fn body_paragraph() -> Paragraph {
+pub(crate) fn body_paragraph() -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Both)
         .indent(
@@ -273,7 +289,7 @@ fn add_inlines(mut p: Paragraph, inlines: &[Inline], bold: bool, upper: bool) ->
 }
 
 /// The body blocks, with "./." after the last sentence.
-fn body(doc: &Document) -> Vec<Paragraph> {
+pub(crate) fn body(doc: &Document) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let last = doc.blocks.len().saturating_sub(1);
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -319,20 +335,15 @@ fn body(doc: &Document) -> Vec<Paragraph> {
     out
 }
 
-/// "Nơi nhận" on the left, the signature block on the right.
-fn signature(cfg: &Config) -> Table {
+/// "Nơi nhận" on the left (`recipients`, then "Lưu"), the signature block on the right.
+pub(crate) fn signature(cfg: &Config, recipients: &[String]) -> Table {
     let (lw, rw) = (TEXT_W / 2 - 400, TEXT_W / 2 + 400);
     let mut left = no_border_cell(lw).add_paragraph(
         Paragraph::new()
             .line_spacing(spacing(0, 0, 240))
             .add_run(run("Nơi nhận:", PT12).bold().italic()),
     );
-    let mut lines: Vec<String> = Vec::new();
-    if cfg.addressee.is_some() {
-        lines.push("Như trên".into());
-    }
-    lines.extend(cfg.recipients.iter().cloned());
-    for l in &lines {
+    for l in recipients {
         left = left.add_paragraph(
             Paragraph::new()
                 .line_spacing(spacing(0, 0, 240))
@@ -520,11 +531,13 @@ fn task_table(ctx: &ReportContext) -> Table {
             .cant_split(),
         );
         for t in &a.nhiem_vu {
-            let state = if t.qua_han {
-                format!("{}\n(quá hạn)", format::upper_first(&t.trang_thai_ten))
-            } else {
-                format::upper_first(&t.trang_thai_ten)
-            };
+            let mut state = format::upper_first(&t.trang_thai_ten);
+            if t.qua_han {
+                state.push_str("\n(quá hạn)");
+            }
+            if let Some(before) = &t.trang_thai_ky_truoc {
+                state.push_str(&format!("\n(kỳ trước: {before})"));
+            }
             let cells = vec![
                 data_cell(
                     widths[0],
@@ -634,7 +647,7 @@ fn indicator_table(ctx: &ReportContext) -> Table {
 }
 
 /// The page-number header: a centred PAGE field, 14 pt.
-fn page_header() -> Header {
+pub(crate) fn page_header() -> Header {
     let page = Run::new()
         .size(PT14)
         .fonts(fonts())
@@ -646,7 +659,7 @@ fn page_header() -> Header {
     Header::new().add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(page))
 }
 
-fn portrait_margin() -> PageMargin {
+pub(crate) fn portrait_margin() -> PageMargin {
     PageMargin::new()
         .top(MARGIN_TOP)
         .bottom(MARGIN_BOTTOM)
@@ -704,7 +717,13 @@ pub fn render_docx(
         .header(page_header())
         .created_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
         .updated_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
-        .add_table(letterhead(cfg, date.month(), date.year()));
+        .add_table(letterhead(
+            cfg,
+            &cfg.doc_code,
+            None,
+            date.month(),
+            date.year(),
+        ));
 
     // Title block.
     d = d
@@ -732,7 +751,12 @@ pub fn render_docx(
         d = d.add_paragraph(p);
     }
     d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 0, 240)));
-    d = d.add_table(signature(cfg));
+    let mut recipients: Vec<String> = Vec::new();
+    if cfg.addressee.is_some() {
+        recipients.push("Như trên".into());
+    }
+    recipients.extend(cfg.recipients.iter().cloned());
+    d = d.add_table(signature(cfg, &recipients));
 
     // Close the portrait section; the header is inherited by the sections that follow.
     let portrait = SectionProperty::new()

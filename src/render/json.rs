@@ -18,6 +18,10 @@ struct Summary<'a> {
     ke_hoach: PlanRef<'a>,
     tong_so_nhiem_vu: usize,
     dem_trang_thai: StatusCounts,
+    /// The previous period of the cycle, and what changed since.
+    ky_truoc: Option<String>,
+    hoan_thanh_tu_ky_truoc: Vec<&'a str>,
+    cham_tien_do_tu_ky_truoc: Vec<&'a str>,
     qua_han: usize,
     dem_don_vi: UnitCounts,
     nhiem_vu: Vec<TaskJson<'a>>,
@@ -61,6 +65,7 @@ struct TaskJson<'a> {
     nhan: &'a str,
     linh_vuc: &'a str,
     trang_thai: Status,
+    trang_thai_ky_truoc: Option<Status>,
     qua_han: bool,
     han: Option<String>,
     chu_tri: Vec<&'a str>,
@@ -135,6 +140,7 @@ pub fn render_json(r: &PeriodReport) -> Vec<u8> {
                 nhan: &task.label,
                 linh_vuc: &r.plan.areas[task.area].id,
                 trang_thai: t.status,
+                trang_thai_ky_truoc: r.previous_status(t.task),
                 qua_han: t.overdue,
                 han: t.due.map(iso),
                 chu_tri: task
@@ -237,6 +243,17 @@ pub fn render_json(r: &PeriodReport) -> Vec<u8> {
         },
         tong_so_nhiem_vu: r.tasks.len(),
         dem_trang_thai,
+        ky_truoc: r.previous.as_ref().map(|p| p.period.code()),
+        hoan_thanh_tu_ky_truoc: r
+            .completed_since()
+            .into_iter()
+            .map(|t| r.plan.tasks[t].id.as_str())
+            .collect(),
+        cham_tien_do_tu_ky_truoc: r
+            .fell_behind()
+            .into_iter()
+            .map(|t| r.plan.tasks[t].id.as_str())
+            .collect(),
         qua_han: r.overdue,
         dem_don_vi,
         nhiem_vu,

@@ -6,6 +6,7 @@ pub mod docx;
 pub mod format;
 pub mod forms;
 pub mod json;
+pub mod letter;
 pub mod markup;
 pub mod ooxml;
 pub mod output;

@@ -13,13 +13,14 @@ use std::path::{Path, PathBuf};
 use tera::{Kwargs, State, Tera, TeraResult};
 
 /// The template files, by name, as built into the binary.
-const BUILT_IN: [(&str, &str); 6] = [
+const BUILT_IN: [(&str, &str); 7] = [
     ("base.txt", include_str!("../../templates/base.txt")),
     ("quy.txt", include_str!("../../templates/quy.txt")),
     ("6t.txt", include_str!("../../templates/6t.txt")),
     ("9t.txt", include_str!("../../templates/9t.txt")),
     ("nam.txt", include_str!("../../templates/nam.txt")),
     ("nhiem-vu.txt", include_str!("../../templates/nhiem-vu.txt")),
+    ("don-doc.txt", include_str!("../../templates/don-doc.txt")),
 ];
 
 /// Where the templates came from.

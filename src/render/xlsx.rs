@@ -783,11 +783,11 @@ const HEAD: u32 = 2;
 
 fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), XlsxError> {
     let widths = vec![
-        12.0, 6.0, 32.0, 17.0, 20.0, 14.0, 11.0, 12.0, 8.0, 40.0, 90.0,
+        12.0, 6.0, 30.0, 16.0, 19.0, 13.0, 11.0, 12.0, 12.0, 8.0, 38.0, 90.0,
     ];
     let mut s = Sheet::new(ws, SHEETS[1], widths)?;
-    // Titles span the printed columns (the full results in column K are not printed).
-    s.banner_cols = 10;
+    // Titles span the printed columns (the full results in column L are not printed).
+    s.banner_cols = 11;
     s.banner(
         0,
         "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH",
@@ -816,6 +816,7 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
             "Thời hạn",
             "Hạn hoàn thành",
             "Trạng thái",
+            "Trạng thái kỳ trước",
             "Quá hạn",
             "Tóm tắt kết quả",
             "Kết quả thực hiện của các đơn vị (toàn văn, không in)",
@@ -843,13 +844,17 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
             None => s.blank(row, 6, &st.date)?,
         }
         s.text(row, 7, t.status.label(), st.status(t.status))?;
-        if t.overdue {
-            s.text(row, 8, "Quá hạn", &st.bad_bold)?;
-        } else {
-            s.blank(row, 8, &st.center)?;
+        match r.previous_status(t.task) {
+            Some(p) => s.text(row, 8, p.label(), &st.center)?,
+            None => s.blank(row, 8, &st.center)?,
         }
-        s.text(row, 9, &summary, &st.text)?;
-        s.text(row, 10, &results, &st.text)?;
+        if t.overdue {
+            s.text(row, 9, "Quá hạn", &st.bad_bold)?;
+        } else {
+            s.blank(row, 9, &st.center)?;
+        }
+        s.text(row, 10, &summary, &st.text)?;
+        s.text(row, 11, &results, &st.text)?;
         // Rows fit the printed columns; the full results (column K) can be far longer than
         // a row can show, so they stay in the cell and out of the print area.
         s.fit_row(
@@ -861,12 +866,12 @@ fn tasks_sheet(ws: &mut Worksheet, r: &PeriodReport, st: &Styles) -> Result<(), 
                 (4, &product),
                 (5, &limit),
                 (7, t.status.label()),
-                (9, &summary),
+                (10, &summary),
             ],
         )?;
     }
     let last = HEAD + r.tasks.len() as u32;
-    s.ws.set_print_area(0, 0, last, 9)?;
+    s.ws.set_print_area(0, 0, last, 10)?;
     s.finish(
         r,
         "Kết quả thực hiện các nhiệm vụ CCHC",

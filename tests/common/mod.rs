@@ -81,6 +81,14 @@ impl Case {
         self.json(ky)
     }
 
+    /// Builds every period into `<tmp>/<name>` and returns that folder.
+    pub fn build_into(&self, name: &str) -> PathBuf {
+        let out = self.tmp.path().join(name);
+        let o = build(&self.data(), &out);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        out
+    }
+
     pub fn json(&self, ky: &str) -> Value {
         let p = self.out().join(ky).join(format!("tong-hop-{ky}.json"));
         serde_json::from_slice(
@@ -88,6 +96,19 @@ impl Case {
         )
         .unwrap()
     }
+}
+
+/// `baocao build --data <data> --out <out>`.
+pub fn build(data: &Path, out: &Path) -> Output {
+    Command::new(BIN)
+        .arg("build")
+        .arg("--data")
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 pub fn stderr(o: &Output) -> String {
