@@ -118,6 +118,22 @@ impl Diagnostic {
     }
 }
 
+/// A user's text quoted in a message, cut to a readable length: a key or value can be
+/// megabytes long in a broken file, and messages must stay one line.
+pub fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    let one_line: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if one_line.chars().count() <= MAX {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
 /// Sorts diagnostics in the documented order.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| a.sort_key_cmp(b));

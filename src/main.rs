@@ -170,7 +170,7 @@ fn run_remind(
 }
 
 fn run_status(data: &std::path::Path, period: baocao::model::period::Period, json: bool) -> u8 {
-    let loaded = match pipeline::load(data) {
+    let loaded = match pipeline::load_with(data, &|_| false) {
         Ok(l) => l,
         Err(f) => return fatal(f),
     };

@@ -37,9 +37,19 @@ pub struct Loaded {
 
 /// Loads the data folder and reads the inbox.
 pub fn load(data_dir: &Path) -> Result<Loaded, Fatal> {
+    load_with(data_dir, &|_| true)
+}
+
+/// Loads the data folder and reads the inbox, keeping the texts (results, documents,
+/// narratives) only of the submissions whose period `keep_text` accepts; the others keep
+/// their statuses and figures.
+pub fn load_with(
+    data_dir: &Path,
+    keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
+) -> Result<Loaded, Fatal> {
     let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
     let (found, walk_diags) = inbox::walk(data_dir, &data.registry);
-    let mut submissions = inbox::read_all(&found, &data.reference());
+    let mut submissions = inbox::read_all_keeping(&found, &data.reference(), keep_text);
     // Problems of the walk itself belong to no period: they are listed in every one.
     for d in walk_diags {
         let file = d.file.clone();
@@ -110,7 +120,11 @@ pub struct PeriodOutcome {
 
 /// Builds the requested periods (or all found) and writes their outputs, all or nothing.
 pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
-    let loaded = load(&settings.data)?;
+    // With --ky, only the requested periods' texts are kept; without, every period is built.
+    let wanted = &settings.periods;
+    let loaded = load_with(&settings.data, &|p| {
+        wanted.is_empty() || p.is_none_or(|p| wanted.contains(&p))
+    })?;
     let periods = if settings.periods.is_empty() {
         loaded.periods_found()
     } else {
@@ -194,7 +208,7 @@ pub struct CheckOutcome {
 /// Checks every submission (or those of one period, plus the files whose period cannot be
 /// read), including ties between a unit's files, without writing anything.
 pub fn check(data_dir: &Path, period: Option<Period>) -> Result<CheckOutcome, Fatal> {
-    let loaded = load(data_dir)?;
+    let loaded = load_with(data_dir, &|_| false)?;
     let periods = match period {
         Some(p) => {
             loaded.merge(p)?;
@@ -283,7 +297,7 @@ pub fn remind(
     templates_dir: Option<&Path>,
 ) -> Result<Reminder, Fatal> {
     use crate::render::letter;
-    let loaded = load(data_dir)?;
+    let loaded = load_with(data_dir, &|_| false)?;
     let report = loaded.merge(period)?;
     let units = letter::units_to_remind(&report);
     if units.is_empty() {

@@ -208,7 +208,7 @@ const BAD_FILES: &[Bad] = &[
         "Chỉ tiêu 'hs_tiep_nhn' không có trong danh mục",
         "có phải ý bạn là 'hs_tiep_nhan'?",
     ),
-    bad("loi-bi-danh", Some((9, 34)), "yaml-qua-lon", "bí danh", "&"),
+    bad("loi-bi-danh", Some((9, 10)), "yaml-qua-lon", "bí danh", "&"),
 ];
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::input::registry::Registry;
 use crate::input::submission::{Placement, Reference, Submission, read_submission};
-use crate::input::text::decode;
+use crate::input::text::decode_owned;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -121,7 +121,78 @@ fn io_reason(e: &str) -> String {
 
 /// Reads every found file, in parallel, keeping walk order.
 pub fn read_all(found: &[Found], refs: &Reference) -> Vec<Submission> {
-    found.par_iter().map(|f| read_one(f, refs)).collect()
+    read_all_keeping(found, refs, &|_| true)
+}
+
+/// Reads every found file, in parallel, keeping walk order. The texts of submissions whose
+/// period `keep_text` refuses are dropped as soon as the file is checked (their statuses and
+/// figures stay), so that memory grows with what is built, not with the whole inbox. A
+/// progress bar shows on a terminal when reading takes more than a second.
+pub fn read_all_keeping(
+    found: &[Found],
+    refs: &Reference,
+    keep_text: &(dyn Fn(Option<crate::model::period::Period>) -> bool + Sync),
+) -> Vec<Submission> {
+    let progress = Progress::new(found.len() as u64, "Đọc báo cáo");
+    found
+        .par_iter()
+        .map(|f| {
+            let mut s = read_one(f, refs);
+            if !keep_text(s.period) {
+                s.drop_texts();
+            }
+            progress.tick();
+            s
+        })
+        .collect()
+}
+
+/// A progress bar on stderr that appears only when the work lasts more than about a second
+/// and stderr is a terminal.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    pub fn new(len: u64, what: &str) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} {bar:40} {pos}/{len} tệp ({eta} còn lại)",
+        ) {
+            bar.set_style(style);
+        }
+        bar.set_message(what.to_string());
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn tick(&self) {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering;
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+            && std::io::stderr().is_terminal()
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.inc(1);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn read_one(f: &Found, refs: &Reference) -> Submission {
@@ -152,11 +223,8 @@ fn read_one(f: &Found, refs: &Reference) -> Submission {
         }
         Err(e) => return Submission::unreadable(&f.rel, f.placement, read_error(&f.rel, &e)),
     };
-    match decode(&f.rel, &bytes) {
-        Ok((text, warnings)) => {
-            drop(bytes);
-            read_submission(&f.rel, &text, f.placement, refs, warnings)
-        }
+    match decode_owned(&f.rel, bytes) {
+        Ok((text, warnings)) => read_submission(&f.rel, &text, f.placement, refs, warnings),
         Err(d) => Submission::unreadable(&f.rel, f.placement, d),
     }
 }

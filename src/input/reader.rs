@@ -1,7 +1,7 @@
 //! Field-by-field reading of a YAML tree into typed values, collecting one diagnostic per
 //! problem: wrong kinds, missing keys, unknown keys (with "did you mean"), numbers and dates.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Diagnostic, Pos, clip};
 use crate::input::yaml::{Node, Value};
 use chrono::NaiveDate;
 
@@ -24,7 +24,12 @@ impl<'a> Ctx<'a> {
     /// Adds a diagnostic, attaching the offending line of text for display.
     pub fn push(&mut self, mut d: Diagnostic) {
         if let (Some(text), Some(line)) = (self.text, d.line) {
-            d.snippet = text.lines().nth(line as usize - 1).map(str::to_string);
+            // A line of a few hundred characters at most is shown; longer ones are not.
+            d.snippet = text
+                .lines()
+                .nth(line as usize - 1)
+                .filter(|l| l.len() <= 400)
+                .map(str::to_string);
         }
         self.diags.push(d);
     }
@@ -152,7 +157,7 @@ impl<'n> Fields<'n> {
             ctx.error(
                 "khoa-la",
                 k.pos,
-                format!("Khóa '{name}' không có trong mẫu {what}."),
+                format!("Khóa '{}' không có trong mẫu {what}.", clip(&name)),
                 Some(hint),
             );
         }
@@ -246,7 +251,10 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
                 ctx.error(
                     "sai-so",
                     node.pos,
-                    format!("Giá trị của '{key}' phải là một số hữu hạn, không phải '{raw}'."),
+                    format!(
+                        "Giá trị của '{key}' phải là một số hữu hạn, không phải '{}'.",
+                        clip(raw)
+                    ),
                     None,
                 );
                 return None;
@@ -289,7 +297,10 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
             ctx.error(
                 "sai-so",
                 node.pos,
-                format!("Giá trị của '{key}' phải là một số, nhưng ở đây là \"{s}\"."),
+                format!(
+                    "Giá trị của '{key}' phải là một số, nhưng ở đây là \"{}\".",
+                    clip(s)
+                ),
                 hint,
             );
             None
@@ -340,7 +351,7 @@ pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
             ctx.error(
                 "ngay-khong-ton-tai",
                 node.pos,
-                format!("Ngày '{raw}' ({key}) không tồn tại trong lịch."),
+                format!("Ngày '{}' ({key}) không tồn tại trong lịch.", clip(&raw)),
                 Some("Kiểm tra lại ngày và tháng (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 ngày).".into()),
             );
             None
@@ -349,7 +360,7 @@ pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
             ctx.error(
                 "sai-ngay",
                 node.pos,
-                format!("Không đọc được ngày '{raw}' ({key})."),
+                format!("Không đọc được ngày '{}' ({key}).", clip(&raw)),
                 Some("Ghi ngày theo dạng 12/03/2024 hoặc 2024-03-12.".into()),
             );
             None

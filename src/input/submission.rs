@@ -2,7 +2,7 @@
 //! the registry, the plan of its year and the indicator catalogue. Every problem becomes a
 //! diagnostic on the file; any error rejects the whole file.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Diagnostic, Pos, clip};
 use crate::input::indicators::{Catalogue, Method};
 use crate::input::plan::{Plan, Role};
 use crate::input::reader::{
@@ -100,6 +100,21 @@ impl Submission {
     /// The unit a file counts for: its folder's unit, else the unit it names.
     pub fn owner(&self) -> Option<usize> {
         self.placement.folder_unit.or(self.unit)
+    }
+
+    /// Drops what only the reports of its own period print (results, documents, narratives),
+    /// keeping the statuses, progress and figures that other periods' merges use.
+    pub fn drop_texts(&mut self) {
+        for t in &mut self.tasks {
+            t.result = None;
+            t.products = Vec::new();
+            t.difficulties = None;
+        }
+        self.direction = None;
+        self.difficulties = Vec::new();
+        self.proposals = Vec::new();
+        self.next_steps = Vec::new();
+        self.preparer = None;
     }
 
     /// A file that failed before its content could be read (encoding, size, I/O).
@@ -266,7 +281,7 @@ fn read_unit(ctx: &mut Ctx, n: &Node, reg: &Registry, placement: Placement) -> O
         ctx.error(
             "don-vi-la",
             n.pos,
-            format!("Đơn vị '{id}' không có trong danh mục đơn vị."),
+            format!("Đơn vị '{}' không có trong danh mục đơn vị.", clip(id)),
             hint,
         );
         return None;
@@ -360,7 +375,7 @@ fn read_tasks(ctx: &mut Ctx, items: &[Node], plan: Option<&Plan>, sub: &mut Subm
                     ctx.error(
                         "nhiem-vu-la",
                         n.pos,
-                        format!("Nhiệm vụ '{id}' không có trong kế hoạch năm {}.", plan.year),
+                        format!("Nhiệm vụ '{}' không có trong kế hoạch năm {}.", clip(id), plan.year),
                         hint,
                     );
                     None
@@ -378,7 +393,7 @@ fn read_tasks(ctx: &mut Ctx, items: &[Node], plan: Option<&Plan>, sub: &mut Subm
                 ctx.error(
                     "trang-thai-la",
                     n.pos,
-                    format!("Trạng thái '{}' không hợp lệ.", raw.trim()),
+                    format!("Trạng thái '{}' không hợp lệ.", clip(raw.trim())),
                     Some(hint),
                 );
             }
@@ -392,7 +407,7 @@ fn read_tasks(ctx: &mut Ctx, items: &[Node], plan: Option<&Plan>, sub: &mut Subm
                     n.pos,
                     format!(
                         "Tiến độ {} nằm ngoài khoảng 0 đến 100 (%).",
-                        crate::input::reader::key_text(n)
+                        clip(&crate::input::reader::key_text(n))
                     ),
                     Some("Tiến độ là phần trăm công việc đã làm, từ 0 đến 100.".into()),
                 );
@@ -488,7 +503,10 @@ fn read_indicators(ctx: &mut Ctx, n: &Node, cat: &Catalogue, sub: &mut Submissio
             ctx.error(
                 "chi-tieu-la",
                 k.pos,
-                format!("Chỉ tiêu '{id}' không có trong danh mục chỉ tiêu (chi-tieu.yaml)."),
+                format!(
+                    "Chỉ tiêu '{}' không có trong danh mục chỉ tiêu (chi-tieu.yaml).",
+                    clip(id)
+                ),
                 hint,
             );
             continue;
@@ -523,7 +541,7 @@ fn read_indicators(ctx: &mut Ctx, n: &Node, cat: &Catalogue, sub: &mut Submissio
             ctx.error(
                 "so-am",
                 v.pos,
-                format!("Số liệu '{id}' không được âm ({}).", key_text(v)),
+                format!("Số liệu '{id}' không được âm ({}).", clip(&key_text(v))),
                 None,
             );
             continue;

@@ -11,14 +11,19 @@ const SAVE_AS_UTF8: &str = "Mở tệp bằng Notepad, chọn Tệp > Lưu thàn
 /// Decodes a file's bytes into NFC text. Problems that keep the file (removed control
 /// characters) are returned as warnings; an encoding that cannot be read rejects the file.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    decode_owned(file, bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: UTF-8 without a BOM (the usual case) is not copied.
+pub fn decode_owned(file: &str, bytes: Vec<u8>) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(file, rest)?
+        utf8(file, rest.to_vec())?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         utf16(file, rest, encoding_rs::UTF_16LE)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(file, rest, encoding_rs::UTF_16BE)?
     } else {
-        if let Some(d) = binary_signature(file, bytes) {
+        if let Some(d) = binary_signature(file, &bytes) {
             return Err(d);
         }
         utf8(file, bytes)?
@@ -30,11 +35,21 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Dia
 
 /// NFC-normalises a string, without copying when it already is NFC.
 pub fn nfc(s: String) -> String {
-    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if s.chars().all(surely_nfc)
+        || is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         s
     } else {
         s.nfc().collect()
     }
+}
+
+/// Characters that are NFC whatever surrounds them: no combining mark, no canonical
+/// decomposition that NFC undoes. Covers Vietnamese text (precomposed letters, Latin-1, the
+/// Latin Extended Additional block, punctuation, ₫) so that the full check, which looks every
+/// character up, runs only on unusual text.
+fn surely_nfc(c: char) -> bool {
+    matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2010..=0x206F | 0x20A0..=0x20CF)
 }
 
 /// NFC-normalises a borrowed string.
@@ -42,11 +57,12 @@ pub fn nfc_str(s: &str) -> String {
     nfc(s.to_string())
 }
 
-fn utf8(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
         Err(e) => {
-            let at = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
             let pos = byte_pos(&bytes[..at]);
             let legacy = if looks_windows_1258(bytes) {
                 " Có vẻ tệp được lưu bằng bảng mã Windows-1258 (ANSI) hoặc một bảng mã cũ khác."

@@ -54,9 +54,10 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// A real report has a few thousand nodes at most; the limit bounds memory per file.
     pub const SUBMISSION: Limits = Limits {
         max_depth: 32,
-        max_nodes: 500_000,
+        max_nodes: 100_000,
         max_aliases: 200,
     };
     pub const DATA: Limits = Limits {
@@ -242,7 +243,10 @@ fn vietnamese(
         let key = key.split(',').next().unwrap_or(key).trim();
         return (
             "khoa-trung",
-            format!("Khóa '{key}' xuất hiện hai lần trong cùng một nhóm."),
+            format!(
+                "Khóa '{}' xuất hiện hai lần trong cùng một nhóm.",
+                crate::diagnostics::clip(key)
+            ),
             Some("Mỗi khóa chỉ được ghi một lần; xóa hoặc gộp dòng bị lặp."),
         );
     }
@@ -285,11 +289,23 @@ fn vietnamese(
         || lower.contains("anchor")
         || lower.contains("limit")
     {
-        return (
-            "yaml-qua-lon",
-            "Tệp dùng bí danh (&, *) hoặc có quá nhiều phần tử, vượt giới hạn cho phép của một báo cáo.".into(),
-            Some("Không dùng bí danh YAML (& và *) trong báo cáo; ghi trực tiếp từng giá trị."),
-        );
+        let uses_aliases = lower.contains("alias")
+            || lower.contains("anchor")
+            || (text.contains('&') && text.contains('*'));
+        return if uses_aliases && !lower.contains("events") {
+            (
+                "yaml-qua-lon",
+                "Tệp dùng bí danh (&, *) nhân bản dữ liệu vượt giới hạn cho phép của một báo cáo."
+                    .into(),
+                Some("Không dùng bí danh YAML (& và *) trong báo cáo; ghi trực tiếp từng giá trị."),
+            )
+        } else {
+            (
+                "yaml-qua-lon",
+                "Tệp có quá nhiều mục (hàng trăm nghìn giá trị), vượt giới hạn cho phép của một báo cáo.".into(),
+                Some("Một báo cáo chỉ có vài chục nhiệm vụ và chỉ tiêu; lập lại tệp từ biểu mẫu."),
+            )
+        };
     }
     if lower.contains("mapping values are not allowed")
         || lower.contains("did not find expected key")

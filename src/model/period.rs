@@ -100,15 +100,16 @@ impl Period {
         let Some((y, k)) = s.split_once('-') else {
             return Err(PeriodError(format!(
                 "'{}' không phải mã kỳ báo cáo.",
-                code.trim()
+                crate::diagnostics::clip(code.trim())
             )));
         };
         let year: i32 = match y.parse() {
             Ok(n) if y.len() == 4 && (1900..=2999).contains(&n) => n,
             _ => {
                 return Err(PeriodError(format!(
-                    "Năm '{y}' trong mã kỳ '{}' không hợp lệ.",
-                    code.trim()
+                    "Năm '{}' trong mã kỳ '{}' không hợp lệ.",
+                    crate::diagnostics::clip(y),
+                    crate::diagnostics::clip(code.trim())
                 )));
             }
         };
@@ -122,13 +123,15 @@ impl Period {
             "NAM" | "NĂM" => PeriodKind::Year,
             _ if k.starts_with('Q') => {
                 return Err(PeriodError(format!(
-                    "Kỳ '{k}' không tồn tại: một năm chỉ có quý Q1 đến Q4."
+                    "Kỳ '{}' không tồn tại: một năm chỉ có quý Q1 đến Q4.",
+                    crate::diagnostics::clip(k)
                 )));
             }
             _ => {
                 return Err(PeriodError(format!(
-                    "Kỳ '{k}' trong mã '{}' không hợp lệ.",
-                    code.trim()
+                    "Kỳ '{}' trong mã '{}' không hợp lệ.",
+                    crate::diagnostics::clip(k),
+                    crate::diagnostics::clip(code.trim())
                 )));
             }
         };

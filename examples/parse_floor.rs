@@ -1,0 +1,25 @@
+//! The parse-only floor of the benchmark (BENCHMARKS.md): load the data folder, walk the
+//! inbox, read, decode and parse every submission, and nothing else (no merge, no output).
+//!
+//! `cargo run --release --example parse_floor -- --data DIR`
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir = std::path::PathBuf::from("data");
+    while let Some(a) = args.next() {
+        if a == "--data" {
+            dir = args.next().expect("--data DIR").into();
+        }
+    }
+    let data = match baocao::input::load_data(&dir) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{} problems in the data folder", e.diags.len());
+            std::process::exit(2);
+        }
+    };
+    let (found, _) = baocao::input::inbox::walk(&dir, &data.registry);
+    let subs = baocao::input::inbox::read_all(&found, &data.reference());
+    let tasks: usize = subs.iter().map(|s| s.tasks.len()).sum();
+    println!("{} files, {} task reports", subs.len(), tasks);
+}
