@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Benchmark of issue 7 (province scale). See BENCHMARKS.md for what each row means.
+#
+#   scripts/bench.sh                 # progress on stderr, Markdown results on stdout
+#   scripts/bench.sh > results.md    # ... ready to paste into BENCHMARKS.md
+#
+# What it does:
+#   1. builds `baocao` and the examples `gen` and `parse_floor` in release mode;
+#   2. generates synthetic data folders (examples/gen.rs) of 1,000 and 10,000 units x 45
+#      tasks, two periods (2024-Q1, 2024-6T) of submissions each, under $BENCH_DIR; a folder
+#      is reused when its `.gen` marker matches the generator, size and seed;
+#   3. measures with /usr/bin/time -v, $RUNS times each:
+#        parse floor   target/release/examples/parse_floor --data DIR
+#        check         baocao check --data DIR
+#        build 6T      baocao build --ky 2024-6T --data DIR --out OUT   (JSON + DOCX + XLSX)
+#      and, on the repository's sample data (data/, four periods):
+#        parse floor, check, and build of all four periods;
+#   4. prints one Markdown table (median wall time, median user+system CPU time, median max
+#      RSS of the runs; each column's median is taken separately) and the targets of issue 7.
+#
+# Settings (environment variables):
+#   SIZES="1000 10000"        units of the generated folders
+#   TASKS=45                  tasks of the generated plan
+#   SEED=1                    generator seed
+#   RUNS=3                    runs per measurement
+#   BENCH_DIR=/tmp/baocao-bench   data folders, outputs and logs
+#   LABEL=""                  free text printed in the header (e.g. the commit measured)
+#
+# Plain bash + coreutils + awk + /usr/bin/time (Debian package `time`); nothing else.
+# The runs are sequential; other load on the machine skews them, so the header says how
+# busy the machine was just before (a 2-second sample of /proc/stat) and the load average.
+set -euo pipefail
+
+SIZES=${SIZES:-"1000 10000"}
+TASKS=${TASKS:-45}
+SEED=${SEED:-1}
+RUNS=${RUNS:-3}
+BENCH_DIR=${BENCH_DIR:-/tmp/baocao-bench}
+LABEL=${LABEL:-}
+PERIODS=2024-Q1,2024-6T
+BUILD_KY=2024-6T
+
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+BIN=$REPO/target/release/baocao
+GEN=$REPO/target/release/examples/gen
+FLOOR=$REPO/target/release/examples/parse_floor
+TIME=/usr/bin/time
+
+log() { printf '%s\n' "$*" >&2; }
+die() {
+    log "bench: $*"
+    exit 1
+}
+
+[ -x "$TIME" ] || die "$TIME is missing (Debian: apt-get install time)"
+mkdir -p "$BENCH_DIR/logs"
+
+# --- 1. build ------------------------------------------------------------------------
+log "== building (release)"
+cargo build --release --bin baocao --example gen >&2 || die "cargo build failed"
+FLOOR_NOTE=""
+if [ -f examples/parse_floor.rs ]; then
+    if ! cargo build --release --example parse_floor >&2; then
+        FLOOR_NOTE="examples/parse_floor.rs does not build"
+    fi
+else
+    FLOOR_NOTE="examples/parse_floor.rs does not exist yet"
+fi
+[ -n "$FLOOR_NOTE" ] && log "bench: parse floor skipped: $FLOOR_NOTE"
+
+# --- 2. data folders -----------------------------------------------------------------
+data_dir() { echo "$BENCH_DIR/data-$1u-${TASKS}t-s$SEED"; }
+
+for units in $SIZES; do
+    dir=$(data_dir "$units")
+    want=$("$GEN" --marker --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$PERIODS" "$dir")
+    have=$(head -n 1 "$dir/.gen" 2>/dev/null || true)
+    if [ "$want" = "$have" ]; then
+        log "== reusing $dir"
+    else
+        log "== generating $dir"
+        "$GEN" --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$PERIODS" "$dir" \
+            2>"$BENCH_DIR/logs/gen-$units.log" || die "gen failed (see $BENCH_DIR/logs/gen-$units.log)"
+        tail -n 1 "$BENCH_DIR/logs/gen-$units.log" >&2
+    fi
+done
+
+# How busy the machine is without us: percent of all CPU time not idle over 2 seconds.
+cpu_busy() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    sleep 2
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    echo "$a $b" | awk '{ busy = $3 - $1; idle = $4 - $2; printf "%.0f", (busy + idle > 0) ? 100 * busy / (busy + idle) : 0 }'
+}
+BUSY=$(cpu_busy)
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+log "== machine busy before the runs: $BUSY % of CPU (load average $LOADAVG)"
+
+# --- 3. measurements -----------------------------------------------------------------
+# Seconds from /usr/bin/time's "h:mm:ss" or "m:ss.ss".
+to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+
+ROWS=()
+declare -A WALL CPU RSS
+
+# measure KEY "case" "data" command...   (appends a table row; KEY names the result)
+measure() {
+    local key=$1 case_=$2 data=$3
+    shift 3
+    local walls="" cpus="" rsss="" codes="" i out
+    for i in $(seq "$RUNS"); do
+        out=$BENCH_DIR/logs/$key-$i
+        "$TIME" -v -o "$out.time" "$@" >"$out.log" 2>&1 || true
+        walls+="$(grep 'Elapsed (wall clock)' "$out.time" | awk '{print $NF}' | to_seconds)"$'\n'
+        cpus+="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$out.time")"$'\n'
+        rsss+="$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out.time")"$'\n'
+        codes+="$(awk -F': ' '/Exit status/ { print $2 }' "$out.time") "
+    done
+    local w c r
+    w=$(printf '%s' "$walls" | median)
+    c=$(printf '%s' "$cpus" | median)
+    r=$(printf '%s' "$rsss" | median)
+    codes=$(echo "$codes" | tr ' ' '\n' | sort -u | grep -v '^$' | paste -sd/ -)
+    WALL[$key]=$w
+    CPU[$key]=$c
+    RSS[$key]=$r
+    log "   $case_ ($data): wall $w s, cpu $c s, rss $r MB, exit $codes  [$(echo $walls)]"
+    ROWS+=("| $data | $case_ | $w | $c | $r | $codes |")
+}
+
+skipped() { ROWS+=("| $2 | $1 | n/a | n/a | n/a | $3 |"); }
+
+folder_desc() {
+    local dir=$1 files bytes
+    files=$(find "$dir/nop" -type f | wc -l)
+    bytes=$(find "$dir/nop" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')
+    echo "$files files, $bytes MB"
+}
+
+DESCS=()
+for units in $SIZES; do
+    dir=$(data_dir "$units")
+    out=$BENCH_DIR/out-$units
+    name="$units units"
+    DESCS+=("- $name: \`$dir\` ($(folder_desc "$dir") in \`nop/\`)")
+    log "== $name"
+    if [ -z "$FLOOR_NOTE" ]; then
+        measure "floor-$units" "parse floor" "$name" "$FLOOR" --data "$dir"
+    else
+        skipped "parse floor" "$name" "$FLOOR_NOTE"
+    fi
+    measure "check-$units" "check" "$name" "$BIN" check --data "$dir"
+    measure "build-$units" "build $BUILD_KY" "$name" "$BIN" build --ky "$BUILD_KY" --data "$dir" --out "$out"
+done
+
+log "== sample data (data/)"
+DESCS+=("- sample: \`data/\` ($(folder_desc data) in \`nop/\`, four periods)")
+if [ -z "$FLOOR_NOTE" ]; then
+    measure floor-sample "parse floor" "sample" "$FLOOR" --data data
+else
+    skipped "parse floor" "sample" "$FLOOR_NOTE"
+fi
+measure check-sample "check" "sample" "$BIN" check --data data
+measure build-sample "build (4 periods)" "sample" "$BIN" build --data data --out "$BENCH_DIR/out-sample"
+
+# --- 4. report -----------------------------------------------------------------------
+cpu_model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "?")
+mem_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo "?")
+
+echo "### Results $(date '+%Y-%m-%d %H:%M %Z')${LABEL:+ — $LABEL}"
+echo
+echo "Machine: $(nproc) cores ($cpu_model), ${mem_gb} GB RAM; $(rustc --version 2>/dev/null || echo rustc ?);"
+echo "before the runs the machine was $BUSY % busy (2 s sample; load average $LOADAVG)."
+echo "Median of $RUNS runs; warm page cache."
+echo
+for d in "${DESCS[@]}"; do echo "$d"; done
+echo
+echo "| data | command | wall (s) | CPU user+sys (s) | max RSS (MB) | exit |"
+echo "| --- | --- | ---: | ---: | ---: | --- |"
+for r in "${ROWS[@]}"; do echo "$r"; done
+echo
+
+# Targets of issue 7, against the largest and smallest generated folders.
+big=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -n 1)
+small=$(echo $SIZES | tr ' ' '\n' | sort -n | head -n 1)
+verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "yes" : "**no**" }'; }
+echo "| target (issue 7) | measured | met |"
+echo "| --- | ---: | --- |"
+bw=${WALL[build-$big]}
+echo "| build of one period, $big units: wall < 9 s | $bw s | $(verdict "$bw" 9) |"
+if [ -n "${WALL[floor-$big]:-}" ]; then
+    ratio=$(awk -v a="$bw" -v b="${WALL[floor-$big]}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    echo "| build within 1.5× of the parse-only floor, $big units | ${ratio}× (floor ${WALL[floor-$big]} s) | $(verdict "$ratio" 1.5001) |"
+else
+    echo "| build within 1.5× of the parse-only floor, $big units | n/a ($FLOOR_NOTE) | ? |"
+fi
+br=${RSS[build-$big]}
+echo "| peak memory of build, $big units: < 265 MB | $br MB | $(verdict "$br" 265) |"
+if [ "$big" != "$small" ]; then
+    g=$(awk -v a="$br" -v b="${RSS[build-$small]}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    u=$(awk -v a="$big" -v b="$small" 'BEGIN { printf "%.0f", a / b }')
+    echo "| memory grows no faster than units ($small → $big units: ×$u) | ×$g (${RSS[build-$small]} → $br MB) | $(verdict "$g" "$u.0001") |"
+fi
+sw=${WALL[build-sample]}
+echo "| sample data, four periods: build < 1 s | $sw s | $(verdict "$sw" 1) |"
+echo
+echo "For scale (issue 7): a Python implementation (PyYAML + python-docx + openpyxl) builds one"
+echo "period of the 10,000-unit folder in about 270 s (PyYAML's default loader) or 45 s (C loader),"
+echo "peaking at about 530 MB."
