@@ -8,9 +8,9 @@ use crate::model::merge::{PeriodReport, Previous, merge_period};
 use crate::model::period::Period;
 use crate::render::context::build_context;
 use crate::render::docx::render_docx;
-use crate::render::json::render_json;
+use crate::render::json::write_json;
 use crate::render::markup;
-use crate::render::output::{OutputFile, write_all};
+use crate::render::output::{OutputFile, Staging, write_all};
 use crate::render::templates;
 use crate::render::xlsx::render_xlsx;
 use std::collections::BTreeSet;
@@ -72,11 +72,12 @@ impl Loaded {
             .plans
             .get(&period.year)
             .ok_or_else(|| no_plan(&self.data, period))?;
-        let mut report = merge_period(&self.data, plan, period, &self.submissions);
-        if let Some(prev) = self.previous_period(period) {
-            let before = merge_period(&self.data, plan, prev, &self.submissions);
-            report.previous = Some(Previous::of(&before));
-        }
+        let prev = self.previous_period(period);
+        let (mut report, before) = rayon::join(
+            || merge_period(&self.data, plan, period, &self.submissions),
+            || prev.map(|p| Previous::of(&merge_period(&self.data, plan, p, &self.submissions))),
+        );
+        report.previous = before;
         Ok(report)
     }
 
@@ -139,7 +140,7 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
     }
     let dir = templates::find_dir(settings.templates.as_deref());
     let (tera, _) = templates::load(dir.as_deref()).map_err(|e| Fatal::Render(e.0))?;
-    let mut files = Vec::new();
+    let mut stage = Staging::new();
     let mut outcomes = Vec::new();
     for period in periods {
         let report = loaded.merge(period)?;
@@ -147,22 +148,29 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
         let code = period.code();
         let json = dir.join(format!("tong-hop-{code}.json"));
         let docx = dir.join(format!("bao-cao-cchc-{code}.docx"));
-        files.push(OutputFile {
-            path: json.clone(),
-            bytes: render_json(&report),
-        });
-        files.push(OutputFile {
-            path: docx.clone(),
-            bytes: report_docx(&tera, &report)?,
-        });
         let xlsx = dir.join(format!("phu-luc-cchc-{code}.xlsx"));
-        files.push(OutputFile {
-            path: xlsx.clone(),
-            bytes: render_xlsx(&report).map_err(Fatal::Render)?,
-        });
+        // The JSON streams to its file while the report and the workbook render beside it;
+        // each output goes to disk as soon as it exists, so none waits in memory.
+        let (json_written, (docx_bytes, xlsx_bytes)) = rayon::join(
+            || stage.add(&json, |w| write_json(&report, w)),
+            || {
+                rayon::join(
+                    || report_docx(&tera, &report),
+                    || render_xlsx(&report).map_err(Fatal::Render),
+                )
+            },
+        );
+        json_written.map_err(|e| Fatal::Output(e.message, e.hint))?;
+        for (path, bytes) in [(&docx, docx_bytes?), (&xlsx, xlsx_bytes?)] {
+            stage
+                .add_bytes(path, &bytes)
+                .map_err(|e| Fatal::Output(e.message, e.hint))?;
+        }
         outcomes.push(outcome(&report, vec![docx, xlsx, json]));
     }
-    write_all(&files).map_err(|e| Fatal::Output(e.message, e.hint))?;
+    stage
+        .commit()
+        .map_err(|e| Fatal::Output(e.message, e.hint))?;
     Ok(outcomes)
 }
 

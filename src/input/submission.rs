@@ -170,6 +170,12 @@ pub fn read_submission(
     read_root(&mut ctx, &root, refs, &mut sub);
     check_legacy_text(&mut ctx, &root);
     sub.diags = ctx.diags;
+    // Thousands of submissions stay in memory: no spare capacity.
+    sub.tasks.shrink_to_fit();
+    for t in &mut sub.tasks {
+        t.products.shrink_to_fit();
+    }
+    sub.indicators.shrink_to_fit();
     sub
 }
 

@@ -269,21 +269,22 @@ pub fn legacy_encoding(s: &str) -> Option<&'static str> {
     if s.is_ascii() {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut tcvn = 0;
     let mut hits = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if !is_legacy_mark(c) {
-            continue;
-        }
-        let before = i > 0 && chars[i - 1].is_alphabetic();
-        let after = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-        if before || after {
-            hits += 1;
-            if is_tcvn3_mark(c) {
-                tcvn += 1;
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_legacy_mark(c) {
+            let before = prev.is_some_and(char::is_alphabetic);
+            let after = chars.peek().is_some_and(|n| n.is_alphabetic());
+            if before || after {
+                hits += 1;
+                if is_tcvn3_mark(c) {
+                    tcvn += 1;
+                }
             }
         }
+        prev = Some(c);
     }
     match hits {
         0 => None,

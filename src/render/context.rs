@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 
 /// At most this many statements are listed in one list; the rest are counted.
 pub const MAX_STATEMENTS: usize = 25;
+/// Unit names listed in one sentence; the rest are counted.
+pub const MAX_NAMES: usize = 30;
 /// Documents cited under a task; the rest are counted.
 pub const MAX_PRODUCTS: usize = 4;
 /// Coordinators' results listed under a task; the rest are counted.
@@ -432,10 +434,10 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
         khong_hop_le: ds_khong_hop_le.len(),
         mau_thuan: ds_mau_thuan.len(),
         chua_nop: ds_chua_nop.len(),
-        ds_chua_nop,
-        ds_nop_tre,
-        ds_khong_hop_le,
-        ds_mau_thuan,
+        ds_chua_nop: capped(ds_chua_nop),
+        ds_nop_tre: capped(ds_nop_tre),
+        ds_khong_hop_le: capped(ds_khong_hop_le),
+        ds_mau_thuan: capped(ds_mau_thuan),
     };
 
     // Documents issued, counted once per (unit, number).
@@ -649,7 +651,8 @@ fn statements(items: impl Iterator<Item = (usize, String)>, r: &PeriodReport) ->
         if e.is_empty() {
             order.push(text);
         }
-        if !e.contains(&u) {
+        // Items come unit by unit, so a unit repeating a text repeats it last.
+        if e.last() != Some(&u) {
             e.push(u);
         }
     }
@@ -671,6 +674,20 @@ fn statements(items: impl Iterator<Item = (usize, String)>, r: &PeriodReport) ->
         con_lai: total.saturating_sub(MAX_STATEMENTS),
         so_don_vi: writers.len(),
     }
+}
+
+/// At most [`MAX_NAMES`] names; the rest become one last item "N đơn vị khác", so that a
+/// province's report names its units without a page of names.
+fn capped(mut names: Vec<String>) -> Vec<String> {
+    if names.len() > MAX_NAMES {
+        let more = names.len() - MAX_NAMES;
+        names.truncate(MAX_NAMES);
+        names.push(format!(
+            "{} đơn vị khác",
+            crate::render::format::two_digits(more as i64)
+        ));
+    }
+    names
 }
 
 /// "A, B, C và 4 đơn vị khác".
@@ -723,7 +740,13 @@ fn status_text(s: Status) -> String {
 fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
     let reg = &r.data.registry;
     let task: &Task = &r.plan.tasks[t.task];
-    let report_of = |u: usize| t.reports.iter().find(|rep| rep.unit == u);
+    // Each unit's report on this task, by registry position (a lookup, not a scan: a group
+    // can hold thousands of units).
+    let mut by_unit: Vec<Option<&crate::model::merge::UnitReport>> = vec![None; reg.units.len()];
+    for rep in &t.reports {
+        by_unit[rep.unit] = Some(rep);
+    }
+    let report_of = |u: usize| by_unit[u];
     let mut listed = vec![false; reg.units.len()];
     let mut ket_qua = Vec::new();
     let mut chua_bao_cao = Vec::new();
@@ -809,6 +832,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
                 ten: status_text(st),
             })
             .collect();
+            gv.ds_chua_bao_cao = capped(std::mem::take(&mut gv.ds_chua_bao_cao));
             nhom.push(gv);
         } else if let Some(u) = reg.unit(reference) {
             lead_names.push(reg.units[u].name.clone());
@@ -859,6 +883,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
             });
         }
     }
+    let chua_bao_cao = capped(chua_bao_cao);
     let san_pham_con_lai = products.len().saturating_sub(MAX_PRODUCTS);
     products.truncate(MAX_PRODUCTS);
     let so_phoi_hop = phoi_hop.len();

@@ -120,6 +120,13 @@ fn iso(d: chrono::NaiveDate) -> String {
 
 /// Renders the period's summary as pretty-printed JSON with a final newline.
 pub fn render_json(r: &PeriodReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_json(r, &mut out).expect("writing to memory cannot fail");
+    out
+}
+
+/// Writes the period's summary as pretty-printed JSON with a final newline.
+pub fn write_json(r: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let data = r.data;
     let reg = &data.registry;
     let subs = r.submissions;
@@ -261,7 +268,6 @@ pub fn render_json(r: &PeriodReport) -> Vec<u8> {
         chi_tieu,
         chan_doan: &r.diagnostics,
     };
-    let mut out = serde_json::to_vec_pretty(&summary).expect("JSON serialisation cannot fail");
-    out.push(b'\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &summary)?;
+    out.write_all(b"\n")
 }

@@ -21,37 +21,79 @@ pub struct OutputError {
 
 /// Writes every file or none.
 pub fn write_all(files: &[OutputFile]) -> Result<(), OutputError> {
-    let mut created: Vec<PathBuf> = Vec::new();
-    let result = stage_and_commit(files, &mut created);
-    if result.is_err() {
-        // Remove the folders this run created (deepest first), if they stayed empty.
-        for dir in created.iter().rev() {
-            let _ = std::fs::remove_dir(dir);
-        }
+    let mut stage = Staging::new();
+    for f in files {
+        stage.add_bytes(&f.path, &f.bytes)?;
     }
-    result
+    stage.commit()
 }
 
-fn stage_and_commit(files: &[OutputFile], created: &mut Vec<PathBuf>) -> Result<(), OutputError> {
-    let mut staged = Vec::with_capacity(files.len());
-    for f in files {
-        let dir = f.path.parent().unwrap_or(Path::new("."));
-        create_dirs(dir, created).map_err(|e| io_error(dir, &e))?;
+/// Output files written to temporary files beside their targets as they are produced (so
+/// that no output has to stay in memory), renamed into place together by [`Staging::commit`].
+/// Dropped without a commit, it deletes the temporary files and the folders it created.
+#[derive(Default)]
+pub struct Staging {
+    staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
+    created: Vec<PathBuf>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new() -> Staging {
+        Staging::default()
+    }
+
+    /// Stages `path` with what `write` writes.
+    pub fn add(
+        &mut self,
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        create_dirs(dir, &mut self.created).map_err(|e| io_error(dir, &e))?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".baocao-")
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(|e| io_error(dir, &e))?;
-        tmp.write_all(&f.bytes)
-            .and_then(|_| readable_by_others(tmp.as_file()))
+        {
+            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+            write(&mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| io_error(path, &e))?;
+        }
+        readable_by_others(tmp.as_file())
             .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| io_error(&f.path, &e))?;
-        staged.push((tmp, &f.path));
+            .map_err(|e| io_error(path, &e))?;
+        self.staged.push((tmp, path.to_path_buf()));
+        Ok(())
     }
-    for (tmp, path) in staged {
-        tmp.persist(path).map_err(|e| io_error(path, &e.error))?;
+
+    pub fn add_bytes(&mut self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        self.add(path, |w| w.write_all(bytes))
     }
-    Ok(())
+
+    /// Renames every staged file into place.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        for (tmp, path) in std::mem::take(&mut self.staged) {
+            tmp.persist(&path).map_err(|e| io_error(&path, &e.error))?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Temporary files delete themselves; remove the folders this run created
+            // (deepest first), if they stayed empty.
+            self.staged.clear();
+            for dir in self.created.iter().rev() {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
 }
 
 /// Temporary files are private (0600); the reports are for the whole office (0644).

@@ -82,9 +82,12 @@ fn build(r: &PeriodReport) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
     summary_sheet(wb.add_worksheet(), r, &st)?;
     tasks_sheet(wb.add_worksheet(), r, &st)?;
-    units_sheet(wb.add_worksheet(), r, &st)?;
-    indicators_sheet(wb.add_worksheet(), r, &st)?;
-    diagnostics_sheet(wb.add_worksheet(), r, &st)?;
+    // The sheets with a row per unit or per diagnostic can hold tens of thousands of rows: they
+    // are written row by row and flushed to a temporary file as they go ("constant memory"),
+    // so that a province's workbook does not have to sit in memory.
+    units_sheet(wb.add_worksheet_with_constant_memory()?, r, &st)?;
+    indicators_sheet(wb.add_worksheet_with_constant_memory()?, r, &st)?;
+    diagnostics_sheet(wb.add_worksheet_with_constant_memory()?, r, &st)?;
     wb.save_to_buffer()
 }
 
