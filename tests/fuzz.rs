@@ -6,6 +6,9 @@
 //! The default number of cases keeps `cargo test` quick. For a long run (the 10-minute fuzz run
 //! of BENCHMARKS.md), e.g.:
 //! `PROPTEST_CASES=200000 cargo test --release --test fuzz -- --nocapture`
+//! and, to check the reports against the OOXML schemas afterwards,
+//! `BAOCAO_FUZZ_DUMP=/tmp/fuzz PROPTEST_CASES=3200 cargo test --release --test fuzz`, then
+//! `python3 tools/ooxml/check-ooxml /tmp/fuzz/*.docx`.
 
 use baocao::input::submission::{Placement, read_submission};
 use baocao::input::{DataSet, load_data};
@@ -187,6 +190,13 @@ proptest! {
         let out = templates::render(tera(), "quy.txt", &ctx).unwrap();
         let doc = markup::parse(&out);
         let bytes = docx::render_docx(&data().config, &ctx, &doc, report.end).unwrap();
+        // For the schema check of a long run: BAOCAO_FUZZ_DUMP=DIR keeps every report.
+        if let Some(dir) = std::env::var_os("BAOCAO_FUZZ_DUMP") {
+            static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(PathBuf::from(dir).join(format!("fuzz-{n:05}.docx")), &bytes).unwrap();
+        }
         let xml = {
             let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
             let mut e = z.by_name("word/document.xml").unwrap();
@@ -194,7 +204,9 @@ proptest! {
             std::io::Read::read_to_string(&mut e, &mut s).unwrap();
             s
         };
-        // Well-formed XML all the way through.
+        // No character XML forbids (a YAML escape such as "\0" must not bring one in), and
+        // well-formed XML all the way through.
+        prop_assert!(!xml.chars().any(baocao::input::text::is_xml_forbidden));
         let mut r = quick_xml::Reader::from_str(&xml);
         loop {
             match r.read_event() {

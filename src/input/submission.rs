@@ -143,9 +143,25 @@ pub fn read_submission(
         placement,
         ..Default::default()
     };
-    let root = match yaml::parse(file, text_, Limits::SUBMISSION) {
-        Ok(Some(root)) => root,
-        Ok(None) => {
+    let root = match yaml::parse_cleaning(file, text_, Limits::SUBMISSION) {
+        Ok((Some(root), cleaned)) => {
+            if let Some(&pos) = cleaned.first() {
+                diags.push(
+                    Diagnostic::warning(
+                        "ky-tu-cam",
+                        file,
+                        format!(
+                            "{} đoạn chữ chứa ký tự điều khiển (viết bằng mã thoát như \\0, \\u000B) không được phép trong văn bản; các ký tự này đã được loại bỏ.",
+                            cleaned.len()
+                        ),
+                    )
+                    .at(Some(pos))
+                    .hint(Some("Xóa các mã thoát này khỏi đoạn chữ.".into())),
+                );
+            }
+            root
+        }
+        Ok((None, _)) => {
             diags.push(
                 Diagnostic::error(
                     "tep-rong",

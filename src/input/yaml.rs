@@ -70,6 +70,17 @@ impl Limits {
 /// Parses one YAML document. `Ok(None)` means the document is empty (only comments or
 /// whitespace).
 pub fn parse(file: &str, text: &str, limits: Limits) -> Result<Option<Node>, Diagnostic> {
+    parse_cleaning(file, text, limits).map(|(node, _)| node)
+}
+
+/// [`parse`], also reporting where a string's escapes (`"\0"`, `"\u000B"`, …) produced
+/// characters that XML forbids: they are removed from the value, and their positions returned
+/// so that the file can be warned about.
+pub fn parse_cleaning(
+    file: &str,
+    text: &str,
+    limits: Limits,
+) -> Result<(Option<Node>, Vec<Pos>), Diagnostic> {
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
     options.leading_zero_numbers_as_strings = true;
@@ -82,11 +93,13 @@ pub fn parse(file: &str, text: &str, limits: Limits) -> Result<Option<Node>, Dia
     options.budget = Some(budget);
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
         Ok(root) => {
-            let node = convert(root, text);
-            Ok(match node.value {
+            let mut cleaned = Vec::new();
+            let node = convert(root, text, &mut cleaned);
+            let node = match node.value {
                 Value::Null => None,
                 _ => Some(node),
-            })
+            };
+            Ok((node, cleaned))
         }
         Err(e) => Err(translate(file, text, &e)),
     }
@@ -169,7 +182,7 @@ impl<'de> Deserialize<'de> for RawNode {
     }
 }
 
-fn convert(n: Spanned<RawNode>, text: &str) -> Node {
+fn convert(n: Spanned<RawNode>, text: &str, cleaned: &mut Vec<Pos>) -> Node {
     let loc = n.referenced;
     let pos = Pos::new(loc.line() as u32, loc.column() as u32);
     let raw = || {
@@ -187,12 +200,25 @@ fn convert(n: Spanned<RawNode>, text: &str) -> Node {
         RawNode::Bool(b) => Value::Bool(b, raw()),
         RawNode::Int(i) => Value::Int(i, raw()),
         RawNode::Float(f) => Value::Float(f, raw()),
+        RawNode::Str(s) if s.chars().any(crate::input::text::is_xml_forbidden) => {
+            cleaned.push(pos);
+            Value::Str(
+                s.chars()
+                    .filter(|c| !crate::input::text::is_xml_forbidden(*c))
+                    .collect(),
+            )
+        }
         RawNode::Str(s) => Value::Str(s),
-        RawNode::Seq(items) => Value::Seq(items.into_iter().map(|x| convert(x, text)).collect()),
+        RawNode::Seq(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|x| convert(x, text, cleaned))
+                .collect(),
+        ),
         RawNode::Map(entries) => Value::Map(
             entries
                 .into_iter()
-                .map(|(k, v)| (convert(k, text), convert(v, text)))
+                .map(|(k, v)| (convert(k, text, cleaned), convert(v, text, cleaned)))
                 .collect(),
         ),
     };
@@ -363,6 +389,17 @@ mod tests {
         assert_eq!(m[1].1.value, Value::Str("x".into()));
         assert_eq!(m[2].1.value, Value::Str("0755".into()));
         assert_eq!(m[3].1.value, Value::Str("yes".into()));
+    }
+
+    #[test]
+    fn escapes_that_make_forbidden_characters_are_cleaned_and_located() {
+        let (node, cleaned) =
+            parse_cleaning("t", "a: \"x\\0y\\u000Bz\"\nb: ok\n", Limits::SUBMISSION).unwrap();
+        let Value::Map(m) = node.unwrap().value else {
+            panic!()
+        };
+        assert_eq!(m[0].1.value, Value::Str("xyz".into()));
+        assert_eq!(cleaned, [Pos::new(1, 4)]);
     }
 
     #[test]

@@ -53,6 +53,15 @@ pub(crate) fn fonts() -> RunFonts {
 }
 
 pub(crate) fn run(text: &str, size: usize) -> Run {
+    // Input is cleaned when read; this keeps any text (a template's too) well-formed XML.
+    let text: std::borrow::Cow<str> = if text.chars().any(crate::input::text::is_xml_forbidden) {
+        text.chars()
+            .filter(|c| !crate::input::text::is_xml_forbidden(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     Run::new().add_text(text).size(size).fonts(fonts())
 }
 
