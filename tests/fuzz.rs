@@ -3,11 +3,13 @@
 //! the file; whatever text a valid report carries, the DOCX stays well-formed and shows the text
 //! literally in one paragraph.
 //!
-//! The default number of cases keeps `cargo test` quick. For a long run (the 10-minute fuzz run
-//! of BENCHMARKS.md), e.g.:
+//! The default number of cases keeps `cargo test` quick. `PROPTEST_CASES` sets the number of
+//! cases of every property (proptest lets it override the configuration); for a long run (the
+//! 10-minute fuzz run of BENCHMARKS.md), e.g.:
 //! `PROPTEST_CASES=200000 cargo test --release --test fuzz -- --nocapture`
 //! and, to check the reports against the OOXML schemas afterwards,
-//! `BAOCAO_FUZZ_DUMP=/tmp/fuzz PROPTEST_CASES=3200 cargo test --release --test fuzz`, then
+//! `BAOCAO_FUZZ_DUMP=/tmp/fuzz PROPTEST_CASES=3200 cargo test --release --test fuzz` (3,200
+//! reports), then
 //! `python3 tools/ooxml/check-ooxml /tmp/fuzz/*.docx`.
 
 use baocao::input::submission::{Placement, read_submission};
@@ -18,14 +20,6 @@ use baocao::render::{context, docx, markup, templates};
 use proptest::prelude::*;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-
-/// Cases per property: `PROPTEST_CASES` when set (long runs), else the quick default.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn data() -> &'static DataSet {
     static D: OnceLock<DataSet> = OnceLock::new();
@@ -119,7 +113,7 @@ fn yamlish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(64), failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn reading_any_text_never_panics_and_points_inside_the_file(text in prop_oneof![yamlish(), nasty_text()]) {
@@ -170,7 +164,7 @@ proptest! {
 
 proptest! {
     // Rendering a whole report per case is slower: fewer cases by default.
-    #![proptest_config(ProptestConfig { cases: cases(12) / 16 + 12, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn any_result_text_keeps_the_report_well_formed(result in nasty_text(), difficulty in nasty_text()) {
