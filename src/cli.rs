@@ -90,6 +90,7 @@ pub enum Command {
     Remind(RemindArgs),
 }
 
+/// The period, data folder and output folder that `forms` and `remind` take.
 #[derive(Debug, Args)]
 pub struct FormsArgs {
     /// Kỳ báo cáo, ví dụ 2024-Q1.
@@ -97,11 +98,12 @@ pub struct FormsArgs {
     pub period: Period,
     #[command(flatten)]
     pub data: DataArg,
-    /// Thư mục ghi kết quả.
+    /// Thư mục ghi kết quả (mặc định: output).
     #[arg(
         long,
         value_name = "THƯ_MỤC",
         default_value = "output",
+        hide_default_value = true,
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,
@@ -109,19 +111,8 @@ pub struct FormsArgs {
 
 #[derive(Debug, Args)]
 pub struct RemindArgs {
-    /// Kỳ báo cáo, ví dụ 2024-Q1.
-    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, required = true, help_heading = "Tùy chọn")]
-    pub period: Period,
     #[command(flatten)]
-    pub data: DataArg,
-    /// Thư mục ghi kết quả.
-    #[arg(
-        long,
-        value_name = "THƯ_MỤC",
-        default_value = "output",
-        help_heading = "Tùy chọn"
-    )]
-    pub out: PathBuf,
+    pub common: FormsArgs,
     /// Thư mục mẫu câu chữ (mặc định: templates/ nếu có, không thì mẫu có sẵn).
     #[arg(long, value_name = "THƯ_MỤC", help_heading = "Tùy chọn")]
     pub templates: Option<PathBuf>,
@@ -129,11 +120,12 @@ pub struct RemindArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct DataArg {
-    /// Thư mục dữ liệu (cau-hinh.yaml, don-vi.yaml, ke-hoach/, chi-tieu.yaml, nop/).
+    /// Thư mục dữ liệu: cau-hinh.yaml, don-vi.yaml, ke-hoach/, chi-tieu.yaml, nop/ (mặc định: data).
     #[arg(
         long,
         value_name = "THƯ_MỤC",
         default_value = "data",
+        hide_default_value = true,
         help_heading = "Tùy chọn"
     )]
     pub data: PathBuf,
@@ -146,11 +138,12 @@ pub struct BuildArgs {
     pub periods: Vec<Period>,
     #[command(flatten)]
     pub data: DataArg,
-    /// Thư mục ghi kết quả; mỗi kỳ một thư mục con.
+    /// Thư mục ghi kết quả, mỗi kỳ một thư mục con (mặc định: output).
     #[arg(
         long,
         value_name = "THƯ_MỤC",
         default_value = "output",
+        hide_default_value = true,
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,

@@ -45,9 +45,12 @@ fn main() -> ExitCode {
         Some(Command::Check(a)) => run_check(&a.data.data, a.period),
         Some(Command::Status(a)) => run_status(&a.data.data, a.period, a.json),
         Some(Command::Forms(a)) => run_forms(&a.data.data, &a.out, a.period),
-        Some(Command::Remind(a)) => {
-            run_remind(&a.data.data, &a.out, a.period, a.templates.as_deref())
-        }
+        Some(Command::Remind(a)) => run_remind(
+            &a.common.data.data,
+            &a.common.out,
+            a.common.period,
+            a.templates.as_deref(),
+        ),
     };
     ExitCode::from(code)
 }

@@ -811,13 +811,7 @@ fn diagnostics_are_sorted_by_file_line_and_column() {
 #[test]
 fn sample_data_builds_four_periods_without_errors() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = Command::new(BIN)
-        .args(["build", "--data"])
-        .arg(root().join("data"))
-        .arg("--out")
-        .arg(tmp.path())
-        .output()
-        .unwrap();
+    let o = build(&root().join("data"), tmp.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     for ky in ["2024-Q1", "2024-6T", "2024-Q3", "2024-NAM"] {
         let p = tmp.path().join(ky).join(format!("tong-hop-{ky}.json"));
@@ -1031,6 +1025,15 @@ fn help_and_argument_errors_are_in_vietnamese() {
         "{}",
         stdout(&o)
     );
+    // No clap English left in any command's help: defaults are said in Vietnamese.
+    for cmd in ["build", "check", "status", "forms", "remind"] {
+        let o = Command::new(BIN).args([cmd, "--help"]).output().unwrap();
+        let help = stdout(&o);
+        assert!(help.contains("(mặc định: data)"), "{cmd}: {help}");
+        for english in ["[default", "Usage", "Options", "possible values"] {
+            assert!(!help.contains(english), "{cmd}: {english} in {help}");
+        }
+    }
     let o = Command::new(BIN)
         .args(["build", "--ky", "2024-Q5"])
         .output()

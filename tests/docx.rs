@@ -16,21 +16,13 @@ fn sample() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     DIR.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
-        let o = Command::new(BIN)
-            .args(["build", "--data"])
-            .arg(root().join("data"))
-            .arg("--out")
-            .arg(tmp.path())
-            .arg("--templates")
-            .arg(root().join("templates"))
-            .output()
-            .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
+        let templates = root().join("templates");
+        let o = build_with(
+            &root().join("data"),
+            tmp.path(),
+            &["--templates".as_ref(), templates.as_os_str()],
         );
+        assert_ok(&o);
         tmp
     })
     .path()
@@ -531,12 +523,7 @@ fn submitted_text_cannot_change_the_document_structure() {
             root().join("templates").to_str().unwrap(),
         ],
     );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let path = c.out().join("2024-Q1/bao-cao-cchc-2024-Q1.docx");
     let xml = zip_part(&path, "word/document.xml");
     let ps = paragraphs(&xml);
@@ -637,12 +624,7 @@ fn changing_a_template_changes_the_document_without_recompiling() {
         "build",
         &["--ky", "2024-Q1", "--templates", dir.to_str().unwrap()],
     );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let ps = paragraphs(&zip_part(
         &c.out().join("2024-Q1/bao-cao-cchc-2024-Q1.docx"),
         "word/document.xml",

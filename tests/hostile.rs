@@ -14,14 +14,7 @@ use std::time::{Duration, Instant};
 /// beside the good files of `tron-ven`.
 fn everything_at_once() -> Case {
     let c = Case::new("tron-ven");
-    let units = [
-        "phong-noi-vu",
-        "phong-tu-phap",
-        "van-phong",
-        "ubnd-phuong-a",
-        "ubnd-xa-b",
-        "ubnd-xa-c",
-    ];
+    let units = BASE_UNITS;
     let mut n = 0;
     for e in std::fs::read_dir(root().join("tests/cases")).unwrap() {
         let e = e.unwrap();

@@ -45,12 +45,7 @@ fn forms_hold_exactly_each_units_tasks_and_indicators() {
         &data,
         &["forms", "--ky", "2024-Q1", "--out", out.to_str().unwrap()],
     );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let dir = out.join("2024-Q1/bieu-mau");
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
@@ -219,12 +214,7 @@ fn reminder_letter_goes_to_the_units_without_a_valid_report() {
         "remind",
         &["--ky", "2024-Q1", "--out", c.out().to_str().unwrap()],
     );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let path = c.out().join("2024-Q1/cong-van-don-doc-2024-Q1.docx");
     let ps = paragraphs(&zip_part(&path, "word/document.xml"));
     let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
@@ -260,14 +250,7 @@ fn reminder_letter_goes_to_the_units_without_a_valid_report() {
     assert!(texts.contains(&"- Như trên;") && texts.contains(&"- Lưu: VT, NV."));
     // Nobody to remind: nothing written, and it says so.
     let c = Case::base();
-    for u in [
-        "phong-noi-vu",
-        "phong-tu-phap",
-        "van-phong",
-        "ubnd-phuong-a",
-        "ubnd-xa-b",
-        "ubnd-xa-c",
-    ] {
+    for u in BASE_UNITS {
         c.write(
             &format!("nop/{u}/2024-Q2.yaml"),
             format!("don_vi: {u}\nky_bao_cao: 2024-Q2\nngay_bao_cao: 2024-06-10\n"),
@@ -302,13 +285,7 @@ fn reminder_letter_is_schema_valid() {
 #[test]
 fn progress_since_the_previous_period_matches_both_periods_json() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = Command::new(BIN)
-        .args(["build", "--data"])
-        .arg(root().join("data"))
-        .arg("--out")
-        .arg(tmp.path())
-        .output()
-        .unwrap();
+    let o = build(&root().join("data"), tmp.path());
     assert_eq!(o.status.code(), Some(0));
     let json = |ky: &str| -> Value {
         serde_json::from_slice(

@@ -9,6 +9,7 @@ use crate::render::context::{ReportContext, TaskView};
 use crate::render::format;
 use crate::render::markup::{Block, Document, Inline};
 use crate::render::ooxml;
+use chrono::NaiveDate;
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNumType,
     PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
@@ -83,7 +84,7 @@ pub(crate) fn centered() -> Paragraph {
 
 /// An empty 5-point paragraph whose bottom border is a solid rule of `rule_w` twips, centred
 /// in `width` twips (the height keeps the rule clear of the descenders above it).
-fn rule(width: i32, rule_w: i32) -> Paragraph {
+pub(crate) fn rule(width: i32, rule_w: i32) -> Paragraph {
     let side = ((width - rule_w) / 2).max(0);
     let mut p = Paragraph::new()
         .indent(Some(side), None, Some(side), None)
@@ -162,7 +163,7 @@ pub fn text_width(text: &str, half_points: usize, bold: bool) -> i32 {
     (em as f64 / 1000.0 * half_points as f64 * 10.0).round() as i32
 }
 
-fn no_border_cell(width: usize) -> TableCell {
+pub(crate) fn no_border_cell(width: usize) -> TableCell {
     TableCell::new()
         .width(width, WidthType::Dxa)
         .set_borders(TableCellBorders::with_empty())
@@ -481,7 +482,7 @@ fn task_result_text(t: &TaskView) -> String {
 }
 
 fn iso_to_short(d: &str) -> String {
-    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+    NaiveDate::parse_from_str(d, "%Y-%m-%d")
         .map(format::short_date)
         .unwrap_or_else(|_| d.to_string())
 }
@@ -679,7 +680,7 @@ pub(crate) fn portrait_margin() -> PageMargin {
         .gutter(0)
 }
 
-fn landscape_margin() -> PageMargin {
+pub(crate) fn landscape_margin() -> PageMargin {
     PageMargin::new()
         .top(L_MARGIN)
         .bottom(L_MARGIN)
@@ -691,7 +692,7 @@ fn landscape_margin() -> PageMargin {
 }
 
 /// A 1-point paragraph that ends a section (the recipe that avoids a spurious blank page).
-fn section_end(props: SectionProperty) -> Paragraph {
+pub(crate) fn section_end(props: SectionProperty) -> Paragraph {
     Paragraph::new()
         .size(2)
         .line_spacing(
@@ -710,29 +711,20 @@ pub fn render_docx(
     cfg: &Config,
     ctx: &ReportContext,
     doc: &Document,
-    date: chrono::NaiveDate,
+    date: NaiveDate,
 ) -> Result<Vec<u8>, String> {
     use chrono::Datelike;
-    // docx-rs numbers paragraphs with a thread-local counter; reset it so that every document
-    // gets the same ids whatever was built before on this thread.
-    let _ = Docx::new().json();
     let trich_yeu = doc
         .setting("trich_yeu")
         .unwrap_or("Kết quả thực hiện công tác cải cách hành chính")
         .to_string();
-    let mut d = Docx::new()
-        .default_fonts(fonts())
-        .default_size(PT14)
-        .header(page_header())
-        .created_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
-        .updated_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
-        .add_table(letterhead(
-            cfg,
-            &cfg.doc_code,
-            None,
-            date.month(),
-            date.year(),
-        ));
+    let mut d = new_document(date).add_table(letterhead(
+        cfg,
+        &cfg.doc_code,
+        None,
+        date.month(),
+        date.year(),
+    ));
 
     // Title block.
     d = d
@@ -755,17 +747,12 @@ pub fn render_docx(
                 .add_run(run(&format!("Kính gửi: {to}"), PT14)),
         );
     }
-    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 120, 240)));
-    for p in body(doc) {
-        d = d.add_paragraph(p);
-    }
-    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 0, 240)));
     let mut recipients: Vec<String> = Vec::new();
     if cfg.addressee.is_some() {
         recipients.push("Như trên".into());
     }
     recipients.extend(cfg.recipients.iter().cloned());
-    d = d.add_table(signature(cfg, &recipients));
+    d = add_body_and_signature(d, doc, cfg, &recipients);
 
     // Close the portrait section; the header is inherited by the sections that follow.
     let portrait = SectionProperty::new()
@@ -812,7 +799,41 @@ pub fn render_docx(
         .page_margin(landscape_margin())
         .page_num_type(PageNumType::new().start(1))
         .title_pg();
+    pack(d, date)
+}
 
+/// A new document with the state-format defaults (Times New Roman 14 pt, the page-number
+/// header) whose metadata carries `date`.
+pub(crate) fn new_document(date: NaiveDate) -> Docx {
+    // docx-rs numbers paragraphs with a thread-local counter; reset it so that every document
+    // gets the same ids whatever was built before on this thread.
+    let _ = Docx::new().json();
+    let stamp = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
+    Docx::new()
+        .default_fonts(fonts())
+        .default_size(PT14)
+        .header(page_header())
+        .created_at(&stamp)
+        .updated_at(&stamp)
+}
+
+/// The body text between a blank line before and after, then the signature block.
+pub(crate) fn add_body_and_signature(
+    mut d: Docx,
+    doc: &Document,
+    cfg: &Config,
+    recipients: &[String],
+) -> Docx {
+    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 120, 240)));
+    for p in body(doc) {
+        d = d.add_paragraph(p);
+    }
+    d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 0, 240)))
+        .add_table(signature(cfg, recipients))
+}
+
+/// Packs the document and runs the OOXML post-pass over it.
+pub(crate) fn pack(d: Docx, date: NaiveDate) -> Result<Vec<u8>, String> {
     let mut raw = std::io::Cursor::new(Vec::new());
     d.build()
         .pack(&mut raw)

@@ -10,7 +10,8 @@ use crate::model::status::Status;
 use crate::render::format;
 use std::fmt::Write;
 
-/// A YAML double-quoted string.
+/// A YAML double-quoted string; control characters and the line breaks YAML would fold
+/// are written as escapes, so any text reads back unchanged.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -20,6 +21,13 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }
@@ -179,6 +187,19 @@ mod tests {
     fn quoting_escapes_what_yaml_needs() {
         assert_eq!(quote("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
         assert_eq!(quote("1.a"), "\"1.a\"");
+    }
+
+    #[test]
+    fn quoted_text_reads_back_unchanged() {
+        for text in [
+            "Hoàn thành: 100%  \t",
+            "dòng 1\r\ndòng 2\u{2028}dòng 3\u{85}",
+            "\u{feff}# không phải chú thích: {a: [b]}",
+            "\u{7}\u{1b}[0m",
+        ] {
+            let back: String = serde_saphyr::from_str(&quote(text)).expect("valid YAML");
+            assert_eq!(back, text);
+        }
     }
 
     #[test]

@@ -4,12 +4,11 @@
 
 use crate::model::merge::{PeriodReport, UnitState};
 use crate::render::docx::{
-    PAGE_H, PAGE_W, PT14, body, centered, fonts, letterhead, page_header, portrait_margin, run,
-    signature, spacing,
+    PAGE_H, PAGE_W, PT14, add_body_and_signature, centered, letterhead, new_document, pack,
+    portrait_margin, run, spacing,
 };
 use crate::render::markup::Document;
-use crate::render::ooxml;
-use docx_rs::{AlignmentType, Docx, Paragraph, SpecialIndentType};
+use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 use serde::Serialize;
 
 /// What the reminder's template can print.
@@ -158,20 +157,14 @@ pub fn render_reminder(r: &PeriodReport, doc: &Document, to: &[String]) -> Resul
     use chrono::Datelike;
     let cfg = &r.data.config;
     let date = r.deadline;
-    let _ = Docx::new().json();
     let subject = doc
         .setting("trich_yeu")
         .unwrap_or("V/v đôn đốc báo cáo")
         .to_string();
-    let mut d = Docx::new()
-        .default_fonts(fonts())
-        .default_size(PT14)
-        .header(page_header())
+    let mut d = new_document(date)
         .title_pg()
         .page_size(PAGE_W, PAGE_H)
         .page_margin(portrait_margin())
-        .created_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
-        .updated_at(&format!("{}T00:00:00Z", date.format("%Y-%m-%d")))
         .add_table(letterhead(
             cfg,
             &cfg.letter_code,
@@ -219,17 +212,6 @@ pub fn render_reminder(r: &PeriodReport, doc: &Document, to: &[String]) -> Resul
             }
         }
     }
-    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 120, 240)));
-    for p in body(doc) {
-        d = d.add_paragraph(p);
-    }
-    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(0, 0, 240)));
-    let recipients = vec!["Như trên".to_string()];
-    d = d.add_table(signature(cfg, &recipients));
-    let mut raw = std::io::Cursor::new(Vec::new());
-    d.build()
-        .pack(&mut raw)
-        .map_err(|e| format!("Không tạo được tệp DOCX: {e}"))?;
-    let created = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
-    ooxml::finish_docx(&raw.into_inner(), &created).map_err(|e| e.to_string())
+    d = add_body_and_signature(d, doc, cfg, &["Như trên".to_string()]);
+    pack(d, date)
 }

@@ -2143,94 +2143,40 @@ mod tests {
     // End to end: a document with what a Vietnamese report needs (crates-and-recipes §3.1-3.5)
     // -----------------------------------------------------------------------------------------
 
-    const TNR: &str = "Times New Roman";
-
-    fn mm(v: f64) -> i32 {
-        (v * 1440.0 / 25.4).round() as i32
-    }
-
-    fn tnr() -> RunFonts {
-        RunFonts::new()
-            .ascii(TNR)
-            .hi_ansi(TNR)
-            .east_asia(TNR)
-            .cs(TNR)
-    }
-
-    fn margins() -> PageMargin {
-        PageMargin::new()
-            .top(mm(20.0))
-            .bottom(mm(20.0))
-            .left(mm(30.0))
-            .right(mm(15.0))
-            .header(mm(10.0))
-            .footer(mm(10.0))
-            .gutter(0)
-    }
+    use crate::render::docx::{
+        centered, fonts, landscape_margin, no_border_cell, page_header, portrait_margin, rule, run,
+        section_end,
+    };
 
     fn cpara(text: &str, size: usize, bold: bool, italic: bool) -> Paragraph {
-        let mut run = Run::new().add_text(text).size(size);
+        let mut r = run(text, size);
         if bold {
-            run = run.bold();
+            r = r.bold();
         }
         if italic {
-            run = run.italic();
+            r = r.italic();
         }
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(240)
-                    .line_rule(LineSpacingType::Auto),
-            )
-            .add_run(run)
-    }
-
-    fn rule_paragraph(cell_inner_w: i32, rule_w: i32) -> Paragraph {
-        let side = ((cell_inner_w - rule_w) / 2).max(0);
-        let mut p = Paragraph::new()
-            .indent(Some(side), None, Some(side), None)
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(60)
-                    .line_rule(LineSpacingType::Exact),
-            )
-            .size(2);
-        p.property = p.property.set_borders(
-            ParagraphBorders::with_empty().set(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .val(BorderType::Single)
-                    .size(6)
-                    .space(0)
-                    .color("000000"),
-            ),
-        );
-        p
-    }
-
-    fn nb_cell(w: usize) -> TableCell {
-        TableCell::new()
-            .width(w, WidthType::Dxa)
-            .set_borders(TableCellBorders::with_empty())
+        centered().add_run(r)
     }
 
     fn letterhead() -> Table {
         let (lw, rw) = (3600usize, 5754usize);
-        let left = nb_cell(lw)
+        let left = no_border_cell(lw)
             .add_paragraph(cpara("UBND TỈNH BẮC NINH", 26, false, false))
             .add_paragraph(cpara("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", 26, true, false))
-            .add_paragraph(rule_paragraph(lw as i32 - 216, 1500));
-        let right = nb_cell(rw)
+            .add_paragraph(rule(lw as i32 - 216, 1500));
+        let right = no_border_cell(rw)
             .add_paragraph(cpara("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 26, true, false))
             .add_paragraph(cpara("Độc lập - Tự do - Hạnh phúc", 28, true, false))
-            .add_paragraph(rule_paragraph(rw as i32 - 216, 3450));
+            .add_paragraph(rule(rw as i32 - 216, 3450));
         let row2 = TableRow::new(vec![
-            nb_cell(lw).add_paragraph(cpara("Số: 125/BC-SKHĐT", 26, false, false)),
-            nb_cell(rw).add_paragraph(cpara("Bắc Ninh, ngày 15 tháng 3 năm 2024", 28, false, true)),
+            no_border_cell(lw).add_paragraph(cpara("Số: 125/BC-SKHĐT", 26, false, false)),
+            no_border_cell(rw).add_paragraph(cpara(
+                "Bắc Ninh, ngày 15 tháng 3 năm 2024",
+                28,
+                false,
+                true,
+            )),
         ]);
         Table::without_borders(vec![TableRow::new(vec![left, right]), row2])
             .set_grid(vec![lw, rw])
@@ -2303,27 +2249,19 @@ mod tests {
             .add_run(Run::new().add_text(" (đã cập nhật).").italic())
     }
 
-    fn page_header() -> Header {
-        Header::new().add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_page_num(PageNum::new()),
-        )
-    }
-
     /// A report as the renderer builds it, with `paragraphs` body paragraphs and a data table
     /// of `rows` rows in the portrait part and another in the landscape appendix.
     fn report_docx(paragraphs: usize, rows: usize) -> Vec<u8> {
         let _ = Docx::new().json(); // resets docx-rs's paraId counter (recipes §4)
         let portrait = SectionProperty::new()
             .page_size(PageSize::new().size(11906, 16838))
-            .page_margin(margins())
+            .page_margin(portrait_margin())
             .title_pg()
             .header(Header::new(), "rIdHeader1");
         let mut docx = Docx::new()
-            .default_fonts(tnr())
+            .default_fonts(fonts())
             .default_size(28)
-            .page_margin(margins())
+            .page_margin(portrait_margin())
             .header(page_header())
             .add_table(letterhead())
             .add_paragraph(cpara("BÁO CÁO", 28, true, false))
@@ -2333,7 +2271,7 @@ mod tests {
                 true,
                 false,
             ))
-            .add_paragraph(rule_paragraph(9354, 2000));
+            .add_paragraph(rule(9354, 2000));
         for i in 0..paragraphs {
             docx = docx.add_paragraph(body_paragraph(&format!(
                 "Đoạn {} về tình hình triển khai nhiệm vụ cải cách hành chính tại đơn vị, \
@@ -2343,32 +2281,12 @@ mod tests {
         }
         docx = docx
             .add_table(data_table(rows))
-            .add_paragraph(
-                Paragraph::new()
-                    .size(2)
-                    .line_spacing(
-                        LineSpacing::new()
-                            .before(0)
-                            .after(0)
-                            .line(20)
-                            .line_rule(LineSpacingType::Exact),
-                    )
-                    .section_property(portrait),
-            )
+            .add_paragraph(section_end(portrait))
             .add_paragraph(cpara("PHỤ LỤC", 28, true, false))
             .add_table(data_table(rows))
             .page_size(16838, 11906)
             .page_orient(PageOrientationType::Landscape)
-            .page_margin(
-                PageMargin::new()
-                    .top(mm(30.0))
-                    .bottom(mm(15.0))
-                    .left(mm(20.0))
-                    .right(mm(20.0))
-                    .header(mm(10.0))
-                    .footer(mm(10.0))
-                    .gutter(0),
-            )
+            .page_margin(landscape_margin())
             .created_at("1970-01-01T00:00:00Z")
             .updated_at("1970-01-01T00:00:00Z");
         let mut out = Cursor::new(Vec::new());

@@ -100,15 +100,36 @@ impl Case {
 
 /// `baocao build --data <data> --out <out>`.
 pub fn build(data: &Path, out: &Path) -> Output {
+    build_with(data, out, &[])
+}
+
+/// `baocao build --data <data> --out <out> <extra>`.
+pub fn build_with(data: &Path, out: &Path, extra: &[&std::ffi::OsStr]) -> Output {
     Command::new(BIN)
         .arg("build")
         .arg("--data")
         .arg(data)
         .arg("--out")
         .arg(out)
+        .args(extra)
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
+}
+
+/// The units of `tests/fixtures/base/don-vi.yaml`.
+pub const BASE_UNITS: [&str; 6] = [
+    "phong-noi-vu",
+    "phong-tu-phap",
+    "van-phong",
+    "ubnd-phuong-a",
+    "ubnd-xa-b",
+    "ubnd-xa-c",
+];
+
+/// Asserts that the run exited with status 0, showing its stderr otherwise.
+pub fn assert_ok(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
 }
 
 pub fn stderr(o: &Output) -> String {
