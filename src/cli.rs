@@ -98,15 +98,8 @@ pub struct FormsArgs {
     pub period: Period,
     #[command(flatten)]
     pub data: DataArg,
-    /// Thư mục ghi kết quả (mặc định: output).
-    #[arg(
-        long,
-        value_name = "THƯ_MỤC",
-        default_value = "output",
-        hide_default_value = true,
-        help_heading = "Tùy chọn"
-    )]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub out: OutArg,
 }
 
 #[derive(Debug, Args)]
@@ -131,13 +124,8 @@ pub struct DataArg {
     pub data: PathBuf,
 }
 
-#[derive(Debug, Args)]
-pub struct BuildArgs {
-    /// Kỳ báo cáo cần lập, ví dụ 2024-Q1, 2024-6T, 2024-9T, 2024-NAM; có thể lặp lại.
-    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, help_heading = "Tùy chọn")]
-    pub periods: Vec<Period>,
-    #[command(flatten)]
-    pub data: DataArg,
+#[derive(Debug, Args, Clone)]
+pub struct OutArg {
     /// Thư mục ghi kết quả, mỗi kỳ một thư mục con (mặc định: output).
     #[arg(
         long,
@@ -147,6 +135,17 @@ pub struct BuildArgs {
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Kỳ báo cáo cần lập, ví dụ 2024-Q1, 2024-6T, 2024-9T, 2024-NAM; có thể lặp lại.
+    #[arg(long = "ky", value_name = "KỲ", value_parser = parse_period, help_heading = "Tùy chọn")]
+    pub periods: Vec<Period>,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub out: OutArg,
     /// Trả mã thoát 1 nếu có tệp báo cáo bị từ chối (báo cáo vẫn được lập).
     #[arg(long, help_heading = "Tùy chọn")]
     pub strict: bool,

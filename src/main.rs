@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Some(Command::Build(a)) => run_build(
             BuildSettings {
                 data: a.data.data,
-                out: a.out,
+                out: a.out.out,
                 periods: a.periods,
                 templates: a.templates,
             },
@@ -44,10 +44,10 @@ fn main() -> ExitCode {
         ),
         Some(Command::Check(a)) => run_check(&a.data.data, a.period),
         Some(Command::Status(a)) => run_status(&a.data.data, a.period, a.json),
-        Some(Command::Forms(a)) => run_forms(&a.data.data, &a.out, a.period),
+        Some(Command::Forms(a)) => run_forms(&a.data.data, &a.out.out, a.period),
         Some(Command::Remind(a)) => run_remind(
             &a.common.data.data,
-            &a.common.out,
+            &a.common.out.out,
             a.common.period,
             a.templates.as_deref(),
         ),
