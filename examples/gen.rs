@@ -46,6 +46,10 @@
 //! and 198.5 MB (11.0 KB a file), written in about 4 s on two cores; the Python reference
 //! benchmark of issue 7 used about 18,000 files and 196 MB. 1,000 units: 1,798 files, 20 MB.
 
+use baocao::input::config::Deadlines;
+use baocao::model::period::{CutOff, Period, ReportKind};
+use baocao::model::status::Status;
+use baocao::render::format::{LETTERS, roman, short_date, upper_first};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -137,88 +141,28 @@ const S_FAULT: u64 = 5;
 const S_DILIGENCE: u64 = 6;
 
 // ---------------------------------------------------------------------------------------
-// Periods (SPEC §3, ND09 cut-off).
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-enum PKind {
-    Q(u32),
-    H6,
-    M9,
-    Nam,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-struct Period {
-    year: i32,
-    kind: PKind,
-}
+// Periods (SPEC §3): the library's, with the ND09 cut-off and the default `han_nop`.
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-impl Period {
-    fn parse(s: &str) -> Option<Period> {
-        let s = s.trim().to_ascii_uppercase();
-        let (y, k) = s.split_once('-')?;
-        let year: i32 = y.parse().ok().filter(|y| (2001..=2099).contains(y))?;
-        let kind = match k {
-            "Q1" => PKind::Q(1),
-            "Q2" => PKind::Q(2),
-            "Q3" => PKind::Q(3),
-            "Q4" => PKind::Q(4),
-            "6T" => PKind::H6,
-            "9T" => PKind::M9,
-            "NAM" => PKind::Nam,
-            _ => return None,
-        };
-        Some(Period { year, kind })
-    }
-    fn code(&self) -> String {
-        let k = match self.kind {
-            PKind::Q(q) => format!("Q{q}"),
-            PKind::H6 => "6T".into(),
-            PKind::M9 => "9T".into(),
-            PKind::Nam => "NAM".into(),
-        };
-        format!("{}-{k}", self.year)
-    }
-    fn start(&self) -> NaiveDate {
-        match self.kind {
-            PKind::Q(q) if q > 1 => ymd(self.year, 3 * (q - 1), 15),
-            _ => ymd(self.year - 1, 12, 15),
-        }
-    }
-    fn end(&self) -> NaiveDate {
-        let m = match self.kind {
-            PKind::Q(q) => 3 * q,
-            PKind::H6 => 6,
-            PKind::M9 => 9,
-            PKind::Nam => 12,
-        };
-        ymd(self.year, m, 14)
-    }
-    /// `han_nop` of cau-hinh.yaml.
-    fn grace(&self) -> i64 {
-        match self.kind {
-            PKind::Nam => 5,
-            _ => 3,
-        }
-    }
-    fn months(&self) -> f64 {
-        (self.end() - self.start()).num_days() as f64 / 30.4
-    }
-    fn name(&self) -> String {
-        match self.kind {
-            PKind::Q(q) => format!("quý {} năm {}", ROMAN[q as usize - 1], self.year),
-            PKind::H6 => format!("6 tháng đầu năm {}", self.year),
-            PKind::M9 => format!("9 tháng năm {}", self.year),
-            PKind::Nam => format!("năm {}", self.year),
-        }
-    }
+/// A `--periods` entry; years outside 2001..=2099 are refused.
+fn parse_period(s: &str) -> Option<Period> {
+    Period::parse(s)
+        .ok()
+        .filter(|p| (2001..=2099).contains(&p.year))
 }
 
-const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+/// The last day a report is on time, with `han_nop` as config_yaml writes it.
+fn deadline(p: Period) -> NaiveDate {
+    p.deadline(CutOff::Nd09, Deadlines::default().days(p.report_kind()))
+}
+
+/// Length of the data window in months.
+fn months(p: Period) -> f64 {
+    (p.end(CutOff::Nd09) - p.start(CutOff::Nd09)).num_days() as f64 / 30.4
+}
 
 // ---------------------------------------------------------------------------------------
 // Units and groups.
@@ -552,29 +496,29 @@ fn registry(n: usize, seed: u64) -> Vec<Unit> {
             size: rng.uniform(0.3, 1.2),
         });
     }
-    let ward_offset = rng.below(1 << 20);
-    for k in 0..n_phuong {
-        let place = place_name(k, ward_offset);
-        units.push(Unit {
-            id: format!("ubnd-phuong-{}", slug(&place)),
-            name: format!("UBND phường {place}"),
-            kind: UKind::Phuong,
-            abbr: "UBND",
-            tthc: false,
-            size: rng.uniform(1.2, 2.5),
-        });
-    }
-    let commune_offset = rng.below(1 << 20);
-    for k in 0..n_xa {
-        let place = place_name(k, commune_offset);
-        units.push(Unit {
-            id: format!("ubnd-xa-{}", slug(&place)),
-            name: format!("UBND xã {place}"),
-            kind: UKind::Xa,
-            abbr: "UBND",
-            tthc: false,
-            size: rng.uniform(0.5, 1.2),
-        });
+    // Wards, then communes; each draws its name offset, then one size per unit.
+    for (n, kind, id, name, size) in [
+        (
+            n_phuong,
+            UKind::Phuong,
+            "ubnd-phuong",
+            "UBND phường",
+            (1.2, 2.5),
+        ),
+        (n_xa, UKind::Xa, "ubnd-xa", "UBND xã", (0.5, 1.2)),
+    ] {
+        let offset = rng.below(1 << 20);
+        for k in 0..n {
+            let place = place_name(k, offset);
+            units.push(Unit {
+                id: format!("{id}-{}", slug(&place)),
+                name: format!("{name} {place}"),
+                kind,
+                abbr: "UBND",
+                tthc: false,
+                size: rng.uniform(size.0, size.1),
+            });
+        }
     }
     // Ids are unique by construction; make sure of it anyway.
     let mut seen = HashSet::new();
@@ -604,11 +548,6 @@ const AREAS: [&str; 7] = [
 
 /// Tasks per area for 45 tasks (scaled for other counts).
 const AREA_WEIGHTS: [usize; 7] = [7, 12, 6, 6, 4, 6, 4];
-
-const LETTERS: [&str; 23] = [
-    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-    "u", "v", "x", "y",
-];
 
 const TOPICS: [&[&str]; 7] = [
     &[
@@ -925,6 +864,7 @@ fn plan(tasks: usize, n_dept: usize, year: i32, seed: u64) -> Vec<Task> {
     for (area, &count) in per_area.iter().enumerate() {
         let topic0 = rng.below(TOPICS[area].len());
         for k in 0..count {
+            // Past "y": "a1", "b1", … (not format::letter's "aa"), so ids stay as they were.
             let letter = if k < LETTERS.len() {
                 LETTERS[k].to_string()
             } else {
@@ -1059,11 +999,11 @@ fn plan(tasks: usize, n_dept: usize, year: i32, seed: u64) -> Vec<Task> {
                     })
                     .collect();
                 let mo_ta = if moc.len() == 1 {
-                    format!("Hoàn thành trước ngày {}.", dmy(moc[0].0))
+                    format!("Hoàn thành trước ngày {}.", short_date(moc[0].0))
                 } else {
                     let parts: Vec<String> = moc
                         .iter()
-                        .map(|(d, w)| format!("{} trước ngày {}", w, dmy(*d)))
+                        .map(|(d, w)| format!("{} trước ngày {}", w, short_date(*d)))
                         .collect();
                     format!("{}.", parts.join("; "))
                 };
@@ -1096,10 +1036,6 @@ fn plan(tasks: usize, n_dept: usize, year: i32, seed: u64) -> Vec<Task> {
 fn last_day(y: i32, m: u32) -> NaiveDate {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     ymd(ny, nm, 1) - TimeDelta::days(1)
-}
-
-fn dmy(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1268,19 +1204,6 @@ const DOC_KINDS: [(&str, &str); 4] = [
     ("Thông báo", "TB"),
 ];
 
-const STATUS_CODES: [&str; 4] = [
-    "hoan_thanh",
-    "dang_thuc_hien",
-    "cham_tien_do",
-    "chua_thuc_hien",
-];
-const STATUS_LABELS: [&str; 4] = [
-    "Hoàn thành",
-    "Đang thực hiện",
-    "Chậm tiến độ",
-    "Chưa thực hiện",
-];
-
 fn pct(a: i64, b: i64) -> String {
     if b == 0 {
         return "100".into();
@@ -1290,14 +1213,6 @@ fn pct(a: i64, b: i64) -> String {
         format!("{}", x / 10)
     } else {
         format!("{},{}", x / 10, x % 10)
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -1324,7 +1239,11 @@ impl Ctx<'_> {
         let (name, code) = DOC_KINDS[k];
         let d = date_between(rng, self.from, self.to);
         (
-            format!("{name} số {} ngày {}", self.doc_no(rng, code), dmy(d)),
+            format!(
+                "{name} số {} ngày {}",
+                self.doc_no(rng, code),
+                short_date(d)
+            ),
             d,
         )
     }
@@ -1334,17 +1253,17 @@ impl Ctx<'_> {
             0 => format!(
                 "Công văn số {}/SNV-CCHC ngày {} của Sở Nội vụ",
                 rng.range(100, 3000),
-                dmy(d)
+                short_date(d)
             ),
             1 => format!(
                 "Kế hoạch số {}/KH-UBND ngày {} của UBND tỉnh",
                 rng.range(10, 250),
-                dmy(d)
+                short_date(d)
             ),
             _ => format!(
                 "Công văn số {}/UBND-NC ngày {} của UBND tỉnh",
                 rng.range(100, 6000),
-                dmy(d)
+                short_date(d)
             ),
         }
     }
@@ -1354,9 +1273,9 @@ impl Ctx<'_> {
         let now = (self.to.month() - 1) / 3 + 1;
         let q = now + rng.range(strictly as i64, 1 + strictly as i64) as u32;
         if q > 4 {
-            format!("quý {}/{}", ROMAN[q as usize - 5], self.period.year + 1)
+            format!("quý {}/{}", roman(q - 4), self.period.year + 1)
         } else {
-            format!("quý {}/{}", ROMAN[q as usize - 1], self.period.year)
+            format!("quý {}/{}", roman(q), self.period.year)
         }
     }
     fn other_unit_name(&self, rng: &mut Rng) -> &str {
@@ -1383,8 +1302,8 @@ impl Ctx<'_> {
                 let b = a - rng.range(0, a / 25);
                 format!(
                     "từ ngày {} đến ngày {}, tiếp nhận {} hồ sơ, giải quyết đúng hạn {} hồ sơ (đạt {}%)",
-                    dmy(self.period.start()),
-                    dmy(self.to.min(self.period.end())),
+                    short_date(self.period.start(CutOff::Nd09)),
+                    short_date(self.to.min(self.period.end(CutOff::Nd09))),
                     a,
                     b,
                     pct(b, a)
@@ -1423,11 +1342,12 @@ impl Ctx<'_> {
                 rng.range(1, 25),
                 topic
             ),
-            _ => format!("báo cáo kết quả thực hiện tại {}", self.doc(rng, 2).0),
+            // 11 and 12 only pad status 3's list: they are this clause too.
+            10..=12 => format!("báo cáo kết quả thực hiện tại {}", self.doc(rng, 2).0),
+            _ => unreachable!("clause kind {kind}"),
         }
     }
 
-    /// `ket_qua`: 100..400 characters.
     /// `ket_qua`: 100..400 characters. `reason`: why a late task is late.
     fn result(&self, rng: &mut Rng, task: &Task, status: usize, reason: &str) -> String {
         let topic = task.topic;
@@ -1435,7 +1355,7 @@ impl Ctx<'_> {
         let mut kinds: Vec<usize> = match status {
             0 | 1 => vec![0, 1, 3, 4, 5, 7, 8, 9, 10],
             2 => vec![0, 3, 4, 5, 6, 8],
-            _ => vec![4, 11, 12],
+            _ => vec![4, 11, 12], // 11, 12: clause 10 (see clause())
         };
         if task.area == 1 && status < 3 {
             kinds.push(2);
@@ -1466,7 +1386,7 @@ impl Ctx<'_> {
             let c = self.clause(rng, kind, topic);
             let sep_new = in_sentence >= 2;
             let piece = if sep_new {
-                format!(". {}", capitalize(&c))
+                format!(". {}", upper_first(&c))
             } else {
                 format!("; {c}")
             };
@@ -1485,16 +1405,19 @@ impl Ctx<'_> {
 
     fn product(&self, rng: &mut Rng, task: &Task) -> (String, NaiveDate, String) {
         let k = rng.below(DOC_KINDS.len());
-        let (name, code) = DOC_KINDS[k];
+        let (_, code) = DOC_KINDS[k];
         let d = date_between(rng, self.from, self.to);
         let summary = match k {
             0 => format!("Triển khai {} năm {}", task.topic, self.period.year),
             1 => format!("Về việc ban hành Quy chế phối hợp thực hiện {}", task.topic),
-            2 => format!("Kết quả thực hiện {} {}", task.topic, self.period.name()),
+            2 => format!(
+                "Kết quả thực hiện {} {}",
+                task.topic,
+                self.period.display_name()
+            ),
             _ => format!("Kết luận kiểm tra {} tại cơ quan, đơn vị", task.topic),
         };
-        let _ = name;
-        (self.doc_no(rng, code), d, capitalize(&summary))
+        (self.doc_no(rng, code), d, upper_first(&summary))
     }
 
     fn direction(&self, rng: &mut Rng) -> String {
@@ -1512,7 +1435,7 @@ impl Ctx<'_> {
             let _ = write!(
                 s,
                 " Tổ chức quán triệt các nhiệm vụ cải cách hành chính tại hội nghị cán bộ, công chức ngày {}.",
-                dmy(d)
+                short_date(d)
             );
         }
         if rng.chance(0.6) {
@@ -1648,8 +1571,8 @@ impl World {
         let period = self.periods[p];
         let plan = &self.plans[&period.year];
         let mut rng = Rng::stream(self.seed, &[S_SUB, u as u64, p as u64]);
-        let end = period.end();
-        let deadline = end + TimeDelta::days(period.grace());
+        let end = period.end(CutOff::Nd09);
+        let deadline = deadline(period);
         let date = if rng.chance(0.025) {
             deadline + TimeDelta::days(rng.range(1, 12))
         } else {
@@ -1658,12 +1581,12 @@ impl World {
         let ctx = Ctx {
             unit,
             period,
-            from: period.start() + TimeDelta::days(3),
+            from: period.start(CutOff::Nd09) + TimeDelta::days(3),
             to: date.min(end),
             units: &self.units,
         };
         let date_text = if rng.chance(0.1) {
-            dmy(date)
+            short_date(date)
         } else {
             date.to_string()
         };
@@ -1734,9 +1657,9 @@ impl World {
             }
             .filter(|_| !rng.chance(0.08));
             let status_text = if rng.chance(0.03) {
-                q(STATUS_LABELS[status])
+                q(Status::REPORTABLE[status].label())
             } else {
-                STATUS_CODES[status].to_string()
+                Status::REPORTABLE[status].code().to_string()
             };
             let reason = *rng.pick(&REASONS);
             let ket_qua = ctx.result(&mut rng, task, status, reason);
@@ -1749,7 +1672,7 @@ impl World {
                 .map(|_| ctx.product(&mut rng, task))
                 .collect();
             let kho_khan =
-                (status == 2 || rng.chance(0.05)).then(|| format!("{}.", capitalize(reason)));
+                (status == 2 || rng.chance(0.05)).then(|| format!("{}.", upper_first(reason)));
             tasks.push(Entry {
                 ma: task.id.clone(),
                 status: status_text,
@@ -1764,7 +1687,7 @@ impl World {
         // Indicators, in catalogue order.
         let mut values: HashMap<&str, i64> = HashMap::new();
         let mut chi_tieu = Vec::new();
-        let months = period.months();
+        let months = months(period);
         for ind in &INDICATORS {
             if !reports_indicator(ind, u, unit, &self.units) {
                 continue;
@@ -1825,7 +1748,7 @@ impl World {
         Sub {
             header: format!(
                 "Báo cáo kết quả thực hiện công tác CCHC {} - {}",
-                period.name(),
+                period.display_name(),
                 unit.name
             ),
             don_vi: unit.id.clone(),
@@ -1993,7 +1916,7 @@ fn files_of(w: &World, u: usize, p: usize, fault: Option<Fault>) -> Vec<(String,
                 format!("{code}.yaml"),
                 format!(
                     "# Báo cáo kết quả thực hiện công tác CCHC {} - {}\n# (đơn vị chưa điền nội dung)\n\n",
-                    period.name(),
+                    period.display_name(),
                     w.units[u].name
                 )
                 .into_bytes(),
@@ -2069,7 +1992,8 @@ fn parse_date(s: &str) -> NaiveDate {
 // The fixed files.
 
 fn config_yaml() -> String {
-    "# Cấu hình báo cáo - dữ liệu tổng hợp (examples/gen.rs) để đo hiệu năng ở quy mô cấp tỉnh.
+    let mut y =
+        "# Cấu hình báo cáo - dữ liệu tổng hợp (examples/gen.rs) để đo hiệu năng ở quy mô cấp tỉnh.
 co_quan_chu_quan: \"\"
 co_quan_ban_hanh: \"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\"
 ten_co_quan: \"UBND tỉnh Quảng Ngãi\"
@@ -2090,12 +2014,19 @@ noi_nhan:
 luu: \"VT, NC.\"
 chot_so_lieu: nd09
 han_nop:
-  quy: 3
-  6t: 3
-  9t: 3
-  nam: 5
 "
-    .to_string()
+        .to_string();
+    // The library's defaults, which deadline() uses too.
+    let d = Deadlines::default();
+    for k in [
+        ReportKind::Quarterly,
+        ReportKind::SixMonths,
+        ReportKind::NineMonths,
+        ReportKind::Annual,
+    ] {
+        let _ = writeln!(y, "  {}: {}", k.key(), d.days(k));
+    }
+    y
 }
 
 fn registry_yaml(units: &[Unit]) -> String {
@@ -2267,7 +2198,7 @@ fn parse_args() -> Result<Args, String> {
     }
     let mut ps = Vec::new();
     for s in periods.split(',').filter(|s| !s.trim().is_empty()) {
-        let p = Period::parse(s).ok_or(format!("bad period '{s}' (e.g. 2024-Q1, 2024-6T)"))?;
+        let p = parse_period(s).ok_or(format!("bad period '{s}' (e.g. 2024-Q1, 2024-6T)"))?;
         if !ps.contains(&p) {
             ps.push(p);
         }
@@ -2317,6 +2248,33 @@ fn prepare_dir(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Files must be NFC (SPEC §2). Their text is this file's literals and the library's period
+/// names and status labels, cut and joined, with digits, ASCII and `upper_first` (slug() keeps
+/// ASCII only). If each of those characters has combining class 0 and NFC_Quick_Check=Yes,
+/// every concatenation of them is NFC, so checking them once here stands in for checking
+/// every file (the debug_assert in main() still does, in debug builds).
+fn check_nfc(periods: &[Period]) {
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    let safe = |c: char| {
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    };
+    let names: Vec<String> = periods.iter().map(Period::display_name).collect();
+    let texts = std::iter::once(include_str!("gen.rs"))
+        .chain(names.iter().map(String::as_str))
+        .chain(Status::REPORTABLE.iter().map(|s| s.label()));
+    for text in texts {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| !(safe(c) && c.to_uppercase().all(safe)))
+        {
+            panic!(
+                "U+{:04X} in {text:.40?} could make a file not NFC",
+                c as u32
+            );
+        }
+    }
+}
+
 fn write(path: &Path, bytes: &[u8]) {
     if let Err(e) = std::fs::write(path, bytes) {
         eprintln!("gen: {}: {e}", path.display());
@@ -2361,8 +2319,9 @@ fn main() {
     let dir = &args.dir;
     let bytes = AtomicU64::new(0);
     let files = AtomicU64::new(0);
+    check_nfc(&args.periods);
     let put = |path: PathBuf, content: &[u8]| {
-        assert!(
+        debug_assert!(
             std::str::from_utf8(content).map_or(true, unicode_normalization::is_nfc),
             "not NFC: {}",
             path.display()

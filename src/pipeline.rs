@@ -2,6 +2,7 @@
 //! merge each period, render its outputs, write them atomically.
 
 use crate::diagnostics::{self, Diagnostic, Tally};
+use crate::input::plan::Plan;
 use crate::input::submission::{Placement, Submission};
 use crate::input::{DataSet, inbox, load_data};
 use crate::model::merge::{PeriodReport, Previous, merge_period};
@@ -10,10 +11,10 @@ use crate::render::context::build_context;
 use crate::render::docx::render_docx;
 use crate::render::json::write_json;
 use crate::render::markup;
-use crate::render::output::{OutputFile, Staging, write_all};
+use crate::render::output::{OutputError, OutputFile, Staging, write_all};
 use crate::render::templates;
 use crate::render::xlsx::render_xlsx;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Why nothing could be built (exit status 2).
@@ -27,6 +28,18 @@ pub enum Fatal {
     Output(String, Option<String>),
     /// The templates are broken, or a report could not be rendered.
     Render(String),
+}
+
+impl From<OutputError> for Fatal {
+    fn from(e: OutputError) -> Fatal {
+        Fatal::Output(e.message, e.hint)
+    }
+}
+
+impl From<templates::TemplateError> for Fatal {
+    fn from(e: templates::TemplateError) -> Fatal {
+        Fatal::Render(e.0)
+    }
 }
 
 /// The data folder and every submission in its inbox, read and checked.
@@ -67,18 +80,36 @@ impl Loaded {
 
     /// Merges one period; the plan of its year must exist.
     pub fn merge(&self, period: Period) -> Result<PeriodReport<'_>, Fatal> {
-        let plan = self
-            .data
-            .plans
-            .get(&period.year)
-            .ok_or_else(|| no_plan(&self.data, period))?;
-        let prev = self.previous_period(period);
-        let (mut report, before) = rayon::join(
-            || merge_period(&self.data, plan, period, &self.submissions),
-            || prev.map(|p| Previous::of(&merge_period(&self.data, plan, p, &self.submissions))),
-        );
+        let plan = self.plan(period)?;
+        Ok(merge_period(&self.data, plan, period, &self.submissions))
+    }
+
+    /// Merges one period with the task statuses of the period before it in the cycle (what
+    /// the reports compare with). `known` holds the periods this run has merged already, so
+    /// that no period is merged twice; another previous period is merged alongside.
+    pub fn merge_with_previous(
+        &self,
+        period: Period,
+        known: &HashMap<Period, Previous>,
+    ) -> Result<PeriodReport<'_>, Fatal> {
+        let plan = self.plan(period)?;
+        let merge = |p| merge_period(&self.data, plan, p, &self.submissions);
+        let (mut report, before) = match self.previous_period(period) {
+            None => (merge(period), None),
+            Some(p) => match known.get(&p) {
+                Some(before) => (merge(period), Some(before.clone())),
+                None => rayon::join(|| merge(period), || Some(Previous::of(&merge(p)))),
+            },
+        };
         report.previous = before;
         Ok(report)
+    }
+
+    fn plan(&self, period: Period) -> Result<&Plan, Fatal> {
+        self.data
+            .plans
+            .get(&period.year)
+            .ok_or_else(|| no_plan(&self.data, period))
     }
 
     /// The period before `p` in the same year's reporting cycle: the latest period with
@@ -138,12 +169,12 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
             Some("Chỉ định kỳ cần lập bằng --ky, ví dụ: baocao build --ky 2024-Q1".into()),
         ));
     }
-    let dir = templates::find_dir(settings.templates.as_deref());
-    let (tera, _) = templates::load(dir.as_deref()).map_err(|e| Fatal::Render(e.0))?;
+    let tera = templates::load(settings.templates.as_deref())?;
     let mut stage = Staging::new();
     let mut outcomes = Vec::new();
+    let mut merged = HashMap::new();
     for period in periods {
-        let report = loaded.merge(period)?;
+        let report = loaded.merge_with_previous(period, &merged)?;
         let dir = settings.out.join(period.code());
         let code = period.code();
         let json = dir.join(format!("tong-hop-{code}.json"));
@@ -160,17 +191,14 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
                 )
             },
         );
-        json_written.map_err(|e| Fatal::Output(e.message, e.hint))?;
+        json_written?;
         for (path, bytes) in [(&docx, docx_bytes?), (&xlsx, xlsx_bytes?)] {
-            stage
-                .add_bytes(path, &bytes)
-                .map_err(|e| Fatal::Output(e.message, e.hint))?;
+            stage.add_bytes(path, &bytes)?;
         }
         outcomes.push(outcome(&report, vec![docx, xlsx, json]));
+        merged.insert(period, Previous::of(&report));
     }
-    stage
-        .commit()
-        .map_err(|e| Fatal::Output(e.message, e.hint))?;
+    stage.commit()?;
     Ok(outcomes)
 }
 
@@ -179,7 +207,7 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
 pub fn report_docx(tera: &tera::Tera, r: &PeriodReport) -> Result<Vec<u8>, Fatal> {
     let ctx = build_context(r);
     let name = templates::template_name(r.period.report_kind().key());
-    let text = templates::render(tera, &name, &ctx).map_err(|e| Fatal::Render(e.0))?;
+    let text = templates::render(tera, &name, &ctx)?;
     let doc = markup::parse(&text);
     render_docx(&r.data.config, &ctx, &doc, r.end).map_err(Fatal::Render)
 }
@@ -264,7 +292,7 @@ pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>
             bytes: crate::render::forms::render_form(&data, plan, period, u).into_bytes(),
         })
         .collect();
-    write_all(&files).map_err(|e| Fatal::Output(e.message, e.hint))?;
+    write_all(&files)?;
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
@@ -313,10 +341,9 @@ pub fn remind(
             units: report.units.len(),
         });
     }
-    let dir = templates::find_dir(templates_dir);
-    let (tera, _) = templates::load(dir.as_deref()).map_err(|e| Fatal::Render(e.0))?;
+    let tera = templates::load(templates_dir)?;
     let ctx = letter::reminder_context(&report);
-    let text = templates::render(&tera, "don-doc.txt", &ctx).map_err(|e| Fatal::Render(e.0))?;
+    let text = templates::render(&tera, "don-doc.txt", &ctx)?;
     let doc = markup::parse(&text);
     let to = letter::addressees(&report, &units);
     let bytes = letter::render_reminder(&report, &doc, &to).map_err(Fatal::Render)?;
@@ -326,8 +353,7 @@ pub fn remind(
     write_all(&[OutputFile {
         path: path.clone(),
         bytes,
-    }])
-    .map_err(|e| Fatal::Output(e.message, e.hint))?;
+    }])?;
     let reg = &loaded.data.registry;
     Ok(Reminder::Written {
         path,

@@ -2,6 +2,7 @@
 //! one-line summaries, and the submission status table.
 
 use crate::diagnostics::{Diagnostic, Severity, Tally};
+use crate::render::format::{iso_date, short_date};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -164,11 +165,7 @@ pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> Strin
     let mut rows: Vec<([String; 7], UnitState, bool)> = Vec::new();
     for (i, u) in r.units.iter().enumerate() {
         let shown = u.shown.map(|s| &r.submissions[s]);
-        let errors = u
-            .files
-            .iter()
-            .map(|&f| Tally::of(&r.submissions[f].diags).errors)
-            .sum::<usize>();
+        let errors = r.unit_tally(u).errors;
         let state = match u.state {
             UnitState::Invalid => format!("Không hợp lệ ({errors} lỗi)"),
             s => s.label().to_string(),
@@ -192,14 +189,14 @@ pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> Strin
                 },
                 shown
                     .and_then(|s| s.date)
-                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .map(short_date)
                     .unwrap_or_default(),
                 on_time.to_string(),
                 state,
                 tasks,
             ],
             u.state,
-            u.state == UnitState::Valid && !u.on_time,
+            u.is_late(),
         ));
     }
     let width = |s: &str| s.chars().count();
@@ -237,7 +234,7 @@ pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> Strin
     let mut out = format!(
         "Tình hình nộp báo cáo {} (hạn nộp {}):\n\n",
         r.period.display_name(),
-        r.deadline.format("%d/%m/%Y")
+        short_date(r.deadline)
     );
     out.push_str(&paint(line(&header.map(String::from)), "1"));
     out.push('\n');
@@ -254,18 +251,10 @@ pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> Strin
         out.push_str(&text);
         out.push('\n');
     }
-    let count = |f: &dyn Fn(&crate::model::merge::UnitResult) -> bool| {
-        r.units.iter().filter(|u| f(u)).count()
-    };
+    let c = r.unit_counts();
     out.push_str(&format!(
         "\nTổng số {} đơn vị: {} đã nộp ({} hợp lệ đúng hạn, {} nộp trễ, {} không hợp lệ, {} mâu thuẫn), {} chưa nộp.\n",
-        r.units.len(),
-        count(&|u| !u.files.is_empty()),
-        count(&|u| u.state == UnitState::Valid && u.on_time),
-        count(&|u| u.state == UnitState::Valid && !u.on_time),
-        count(&|u| u.state == UnitState::Invalid),
-        count(&|u| u.state == UnitState::Conflict),
-        count(&|u| u.state == UnitState::NotSubmitted),
+        c.tong, c.da_nop, c.dung_han, c.nop_tre, c.khong_hop_le, c.mau_thuan, c.chua_nop,
     ));
     out
 }
@@ -279,12 +268,12 @@ pub fn status_json(r: &crate::model::merge::PeriodReport) -> String {
         .iter()
         .map(|u| {
             let shown = u.shown.map(|s| &r.submissions[s]);
-            let tally = Tally::of(u.files.iter().flat_map(|&f| r.submissions[f].diags.iter()));
+            let tally = r.unit_tally(u);
             serde_json::json!({
                 "ma": reg.units[u.unit].id,
                 "ten": reg.units[u.unit].name,
                 "da_nop": !u.files.is_empty(),
-                "ngay_bao_cao": shown.and_then(|s| s.date).map(|d| d.format("%Y-%m-%d").to_string()),
+                "ngay_bao_cao": shown.and_then(|s| s.date).map(iso_date),
                 "dung_han": u.on_time,
                 "hop_le": u.state == UnitState::Valid,
                 "tinh_trang": u.state.code(),
@@ -295,20 +284,18 @@ pub fn status_json(r: &crate::model::merge::PeriodReport) -> String {
             })
         })
         .collect();
-    let count = |f: &dyn Fn(&crate::model::merge::UnitResult) -> bool| {
-        r.units.iter().filter(|u| f(u)).count()
-    };
+    let c = r.unit_counts();
     let v = serde_json::json!({
         "ky": r.period.code(),
-        "han_nop": r.deadline.format("%Y-%m-%d").to_string(),
+        "han_nop": iso_date(r.deadline),
         "tong": {
-            "don_vi": r.units.len(),
-            "da_nop": count(&|u| !u.files.is_empty()),
-            "hop_le_dung_han": count(&|u| u.state == UnitState::Valid && u.on_time),
-            "nop_tre": count(&|u| u.state == UnitState::Valid && !u.on_time),
-            "khong_hop_le": count(&|u| u.state == UnitState::Invalid),
-            "mau_thuan": count(&|u| u.state == UnitState::Conflict),
-            "chua_nop": count(&|u| u.state == UnitState::NotSubmitted),
+            "don_vi": c.tong,
+            "da_nop": c.da_nop,
+            "hop_le_dung_han": c.dung_han,
+            "nop_tre": c.nop_tre,
+            "khong_hop_le": c.khong_hop_le,
+            "mau_thuan": c.mau_thuan,
+            "chua_nop": c.chua_nop,
         },
         "don_vi": units,
     });

@@ -31,7 +31,7 @@ fn data() -> &'static DataSet {
 
 fn tera() -> &'static tera::Tera {
     static T: OnceLock<tera::Tera> = OnceLock::new();
-    T.get_or_init(|| templates::load(None).expect("built-in templates").0)
+    T.get_or_init(|| templates::built_in().expect("built-in templates"))
 }
 
 fn placement() -> Placement {

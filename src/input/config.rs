@@ -3,7 +3,7 @@
 
 use crate::input::reader::{Ctx, fields, number, text, text_list};
 use crate::input::yaml::Node;
-use crate::model::period::{CutOff, ReportKind};
+use crate::model::period::{CutOff, Period, ReportKind};
 
 /// The configuration of the issuing body (SPEC §2.5).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,14 @@ pub struct Signer {
     pub title: String,
     /// `ho_ten`: the signer's name.
     pub name: String,
+}
+
+impl Config {
+    /// The last day a unit's report for `p` is on time: the period's end by the cut-off rule,
+    /// plus the days `han_nop` gives its kind.
+    pub fn deadline(&self, p: Period) -> chrono::NaiveDate {
+        p.deadline(self.cutoff, self.deadlines.days(p.report_kind()))
+    }
 }
 
 /// Days after a period's end date (`han_nop`), by report kind.

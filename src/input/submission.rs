@@ -341,7 +341,7 @@ fn read_tasks(ctx: &mut Ctx, items: &[Node], plan: Option<&Plan>, sub: &mut Subm
                     k.pos,
                     format!(
                         "Nhiệm vụ '{}' chưa điền trạng thái (trang_thai).",
-                        id.trim()
+                        clip(id.trim())
                     ),
                     Some(Status::accepted_hint()),
                 );

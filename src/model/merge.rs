@@ -136,6 +136,13 @@ pub struct UnitResult {
     pub on_time: bool,
 }
 
+impl UnitResult {
+    /// A valid report sent after the deadline.
+    pub fn is_late(&self) -> bool {
+        self.state == UnitState::Valid && !self.on_time
+    }
+}
+
 impl<'a> PeriodReport<'a> {
     /// The task report behind a [`UnitReport`].
     pub fn item(&self, r: &UnitReport) -> &'a TaskReport {
@@ -183,6 +190,43 @@ impl<'a> PeriodReport<'a> {
     pub fn count(&self, s: Status) -> usize {
         self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(0)]
     }
+
+    /// How many units are in each submission state.
+    pub fn unit_counts(&self) -> UnitCounts {
+        let count = |f: &dyn Fn(&UnitResult) -> bool| self.units.iter().filter(|u| f(u)).count();
+        UnitCounts {
+            tong: self.units.len(),
+            da_nop: count(&|u| !u.files.is_empty()),
+            hop_le: count(&|u| u.state == UnitState::Valid),
+            dung_han: count(&|u| u.state == UnitState::Valid && u.on_time),
+            nop_tre: count(&|u| u.is_late()),
+            khong_hop_le: count(&|u| u.state == UnitState::Invalid),
+            mau_thuan: count(&|u| u.state == UnitState::Conflict),
+            chua_nop: count(&|u| u.state == UnitState::NotSubmitted),
+        }
+    }
+
+    /// The errors and warnings of all a unit's files for the period.
+    pub fn unit_tally(&self, u: &UnitResult) -> diagnostics::Tally {
+        diagnostics::Tally::of(
+            u.files
+                .iter()
+                .flat_map(|&f| self.submissions[f].diags.iter()),
+        )
+    }
+}
+
+/// The units of a period by submission state (the JSON's `dem_don_vi`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct UnitCounts {
+    pub tong: usize,
+    pub da_nop: usize,
+    pub hop_le: usize,
+    pub dung_han: usize,
+    pub nop_tre: usize,
+    pub khong_hop_le: usize,
+    pub mau_thuan: usize,
+    pub chua_nop: usize,
 }
 
 /// The end of the annual period of a plan year: when a recurring task without milestones is
@@ -204,7 +248,7 @@ pub fn merge_period<'a>(
 ) -> PeriodReport<'a> {
     let rule = data.config.cutoff;
     let end = period.end(rule);
-    let deadline = period.deadline(rule, data.config.deadlines.days(period.report_kind()));
+    let deadline = data.config.deadline(period);
     let n_units = data.registry.units.len();
 
     // Files of this period, by owning unit.

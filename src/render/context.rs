@@ -5,9 +5,10 @@
 use crate::input::indicators::Method;
 use crate::input::plan::{Role, Task};
 use crate::input::reader::Num;
-use crate::model::merge::{PeriodReport, TaskResult, UnitState};
+use crate::model::merge::{PeriodReport, TaskResult, UnitCounts, UnitState};
 use crate::model::period::{Period, PeriodKind};
 use crate::model::status::Status;
+use crate::render::format::iso_date as iso;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -124,14 +125,10 @@ pub struct TaskCounts {
 
 #[derive(Debug, Serialize)]
 pub struct UnitSummary {
-    pub tong: usize,
-    pub da_nop: usize,
-    pub hop_le: usize,
-    pub dung_han: usize,
-    pub nop_tre: usize,
-    pub khong_hop_le: usize,
-    pub mau_thuan: usize,
-    pub chua_nop: usize,
+    /// `tong`, `da_nop`, `hop_le`, `dung_han`, `nop_tre`, `khong_hop_le`, `mau_thuan`,
+    /// `chua_nop`.
+    #[serde(flatten)]
+    pub dem: UnitCounts,
     pub ds_chua_nop: Vec<String>,
     pub ds_nop_tre: Vec<String>,
     pub ds_khong_hop_le: Vec<String>,
@@ -265,67 +262,26 @@ pub struct IndicatorView {
     pub so_nguyen: bool,
 }
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// The next period after `p`, by name, and its end date.
-fn next_period(r: &PeriodReport) -> (String, i32) {
-    let p = r.period;
-    let y = p.year;
-    match p.kind {
-        PeriodKind::Quarter(q) if q < 4 => (
-            Period {
-                year: y,
-                kind: PeriodKind::Quarter(q + 1),
-            }
-            .display_name(),
-            y,
-        ),
-        PeriodKind::Quarter(_) => (
-            Period {
-                year: y + 1,
-                kind: PeriodKind::Quarter(1),
-            }
-            .display_name(),
-            y + 1,
-        ),
-        PeriodKind::SixMonths => (format!("6 tháng cuối năm {y}"), y),
-        PeriodKind::NineMonths => (
-            Period {
-                year: y,
-                kind: PeriodKind::Quarter(4),
-            }
-            .display_name(),
-            y,
-        ),
-        PeriodKind::Year => (format!("năm {}", y + 1), y + 1),
-    }
-}
-
-/// The end of the next period, for "tasks due next".
-fn next_end(r: &PeriodReport) -> NaiveDate {
-    let rule = r.data.config.cutoff;
-    let p = r.period;
-    let next = match p.kind {
-        PeriodKind::Quarter(q) if q < 4 => Period {
-            year: p.year,
-            kind: PeriodKind::Quarter(q + 1),
-        },
-        PeriodKind::Quarter(_) => Period {
-            year: p.year + 1,
-            kind: PeriodKind::Quarter(1),
-        },
-        PeriodKind::SixMonths | PeriodKind::NineMonths => Period {
-            year: p.year,
-            kind: PeriodKind::Year,
-        },
-        PeriodKind::Year => Period {
-            year: p.year + 1,
-            kind: PeriodKind::Year,
-        },
+/// The period that follows `p` in its cycle: the next quarter; after the first six months,
+/// the second half (which ends with the year, so its `Year` stands in for it); after nine
+/// months, the fourth quarter; after the year, the next year.
+fn next_period(p: Period) -> Period {
+    let (year, kind) = match p.kind {
+        PeriodKind::Quarter(q) if q < 4 => (p.year, PeriodKind::Quarter(q + 1)),
+        PeriodKind::Quarter(_) => (p.year + 1, PeriodKind::Quarter(1)),
+        PeriodKind::SixMonths => (p.year, PeriodKind::Year),
+        PeriodKind::NineMonths => (p.year, PeriodKind::Quarter(4)),
+        PeriodKind::Year => (p.year + 1, PeriodKind::Year),
     };
-    next.end(rule)
+    Period { year, kind }
+}
+
+/// The next period by name: "quý II năm 2024", "6 tháng cuối năm 2024", "năm 2025".
+fn next_period_name(p: Period) -> String {
+    match p.kind {
+        PeriodKind::SixMonths => format!("6 tháng cuối năm {}", p.year),
+        _ => next_period(p).display_name(),
+    }
 }
 
 /// Document types by the code in a document number ("12/KH-UBND" → Kế hoạch).
@@ -364,7 +320,7 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
     let data = r.data;
     let reg = &data.registry;
     let cfg = &data.config;
-    let (ky_sau, nam_sau) = next_period(r);
+    let next = next_period(r.period);
     let ky = PeriodView {
         ma: r.period.code(),
         ten: r.period.display_name(),
@@ -374,8 +330,8 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
         tu_ngay: iso(r.start),
         den_ngay: iso(r.end),
         han_nop: iso(r.deadline),
-        ky_sau,
-        nam_sau,
+        ky_sau: next_period_name(r.period),
+        nam_sau: next.year,
     };
     let co_quan = BodyView {
         ten: cfg.body_name.clone(),
@@ -420,24 +376,12 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
             .map(|u| reg.units[u.unit].name.clone())
             .collect()
     };
-    let ds_chua_nop = names(&|u| u.state == UnitState::NotSubmitted);
-    let ds_nop_tre = names(&|u| u.state == UnitState::Valid && !u.on_time);
-    let ds_khong_hop_le = names(&|u| u.state == UnitState::Invalid);
-    let ds_mau_thuan = names(&|u| u.state == UnitState::Conflict);
-    let hop_le = r.units.iter().filter(|u| u.used.is_some()).count();
     let don_vi = UnitSummary {
-        tong: r.units.len(),
-        da_nop: r.units.iter().filter(|u| !u.files.is_empty()).count(),
-        hop_le,
-        dung_han: hop_le - ds_nop_tre.len(),
-        nop_tre: ds_nop_tre.len(),
-        khong_hop_le: ds_khong_hop_le.len(),
-        mau_thuan: ds_mau_thuan.len(),
-        chua_nop: ds_chua_nop.len(),
-        ds_chua_nop: capped(ds_chua_nop),
-        ds_nop_tre: capped(ds_nop_tre),
-        ds_khong_hop_le: capped(ds_khong_hop_le),
-        ds_mau_thuan: capped(ds_mau_thuan),
+        dem: r.unit_counts(),
+        ds_chua_nop: capped(names(&|u| u.state == UnitState::NotSubmitted)),
+        ds_nop_tre: capped(names(&|u| u.is_late())),
+        ds_khong_hop_le: capped(names(&|u| u.state == UnitState::Invalid)),
+        ds_mau_thuan: capped(names(&|u| u.state == UnitState::Conflict)),
     };
 
     // Documents issued, counted once per (unit, number).
@@ -504,12 +448,7 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
             nhiem_vu: tasks,
             chi_tieu: indicators
                 .iter()
-                .filter(|i| {
-                    data.catalogue
-                        .items
-                        .iter()
-                        .any(|c| c.id == i.ma && c.area == area.id)
-                })
+                .filter(|i| i.linh_vuc == area.id)
                 .cloned()
                 .collect(),
         }
@@ -574,7 +513,7 @@ pub fn build_context(r: &PeriodReport) -> ReportContext {
         .filter(|(t, _)| t.overdue || t.status == Status::ChamTienDo)
         .map(|(_, v)| v.clone())
         .collect();
-    let ne = next_end(r);
+    let ne = next.end(cfg.cutoff);
     let nhiem_vu_ky_sau = r
         .tasks
         .iter()
@@ -752,22 +691,24 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
     let mut chua_bao_cao = Vec::new();
     let mut nhom = Vec::new();
     let mut lead_names = Vec::new();
+    // Documents cited, each number once: the first few as views, all of them counted (a
+    // task's coordinators can be thousands of units).
     let mut products: Vec<ProductView> = Vec::new();
-    let add_products =
-        |u: usize, rep: &crate::model::merge::UnitReport, products: &mut Vec<ProductView>| {
-            for p in &r.item(rep).products {
-                if !products.iter().any(|x| x.so_ky_hieu == p.number) {
-                    products.push(ProductView {
-                        so_ky_hieu: p.number.clone(),
-                        ngay: p.date.map(iso),
-                        trich_yeu: p.summary.clone(),
-                        loai: doc_type(&p.number).to_string(),
-                        don_vi: reg.units[u].name.clone(),
-                        dan_chieu: citation(&p.number, p.date, &p.summary),
-                    });
-                }
+    let mut cited: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut add_products = |u: usize, rep: &crate::model::merge::UnitReport| {
+        for p in &r.item(rep).products {
+            if cited.insert(p.number.as_str()) && products.len() < MAX_PRODUCTS {
+                products.push(ProductView {
+                    so_ky_hieu: p.number.clone(),
+                    ngay: p.date.map(iso),
+                    trich_yeu: p.summary.clone(),
+                    loai: doc_type(&p.number).to_string(),
+                    don_vi: reg.units[u].name.clone(),
+                    dan_chieu: citation(&p.number, p.date, &p.summary),
+                });
             }
-        };
+        }
+    };
     for reference in &task.lead_refs {
         if let Some(g) = reference.strip_prefix('@') {
             let Some(group) = reg.group(g) else { continue };
@@ -849,7 +790,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
                         noi_dung: item.result.clone().unwrap_or_default(),
                         trang_thai_ten: Some(status_text(item.status)),
                     });
-                    add_products(u, rep, &mut products);
+                    add_products(u, rep);
                 }
             }
         }
@@ -862,20 +803,26 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
         *n = crate::render::format::lower_first(n);
     }
     let mut phoi_hop = Vec::new();
+    let mut so_phoi_hop = 0;
     let mut kho_khan = Vec::new();
     for rep in &t.reports {
         let item = r.item(rep);
         if rep.role == Role::Coordinator {
             if let Some(text) = &item.result {
-                phoi_hop.push(Statement {
-                    don_vi: reg.units[rep.unit].name.clone(),
-                    noi_dung: text.clone(),
-                    trang_thai_ten: Some(status_text(item.status)),
-                });
+                so_phoi_hop += 1;
+                if phoi_hop.len() < MAX_COORDINATORS {
+                    phoi_hop.push(Statement {
+                        don_vi: reg.units[rep.unit].name.clone(),
+                        noi_dung: text.clone(),
+                        trang_thai_ten: Some(status_text(item.status)),
+                    });
+                }
             }
-            add_products(rep.unit, rep, &mut products);
+            add_products(rep.unit, rep);
         }
-        if let Some(k) = &item.difficulties {
+        if let Some(k) = &item.difficulties
+            && kho_khan.len() < MAX_STATEMENTS
+        {
             kho_khan.push(Statement {
                 don_vi: reg.units[rep.unit].name.clone(),
                 noi_dung: k.clone(),
@@ -884,11 +831,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
         }
     }
     let chua_bao_cao = capped(chua_bao_cao);
-    let san_pham_con_lai = products.len().saturating_sub(MAX_PRODUCTS);
-    products.truncate(MAX_PRODUCTS);
-    let so_phoi_hop = phoi_hop.len();
-    phoi_hop.truncate(MAX_COORDINATORS);
-    kho_khan.truncate(MAX_STATEMENTS);
+    let san_pham_con_lai = cited.len() - products.len();
     let lead_reports = t.reports.iter().filter(|rep| rep.role == Role::Lead);
     TaskView {
         ma: task.id.clone(),
@@ -921,6 +864,7 @@ fn task_view(r: &PeriodReport, t: &TaskResult) -> TaskView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::period::CutOff;
 
     #[test]
     fn document_types_from_numbers() {
@@ -948,6 +892,27 @@ mod tests {
             "Công văn số 336/NV về việc góp ý quy trình"
         );
         assert_eq!(citation("5/QĐ-UBND", None, ""), "Quyết định số 5/QĐ-UBND");
+    }
+
+    #[test]
+    fn the_next_period_of_each_kind() {
+        for (code, name, year) in [
+            ("2024-Q1", "quý II năm 2024", 2024),
+            ("2024-Q4", "quý I năm 2025", 2025),
+            ("2024-6T", "6 tháng cuối năm 2024", 2024),
+            ("2024-9T", "quý IV năm 2024", 2024),
+            ("2024-NAM", "năm 2025", 2025),
+        ] {
+            let p = Period::parse(code).unwrap();
+            assert_eq!(next_period_name(p), name, "{code}");
+            assert_eq!(next_period(p).year, year, "{code}");
+        }
+        // The second half and the fourth quarter end with the year.
+        let nam = Period::parse("2024-NAM").unwrap();
+        for code in ["2024-6T", "2024-9T", "2024-Q3"] {
+            let next = next_period(Period::parse(code).unwrap());
+            assert_eq!(next.end(CutOff::Nd09), nam.end(CutOff::Nd09), "{code}");
+        }
     }
 
     #[test]

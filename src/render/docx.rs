@@ -5,7 +5,7 @@
 //! compressed and byte-identical across runs.
 
 use crate::input::config::Config;
-use crate::render::context::{ReportContext, TaskView};
+use crate::render::context::{AreaView, IndicatorView, ReportContext, TaskView};
 use crate::render::format;
 use crate::render::markup::{Block, Document, Inline};
 use crate::render::ooxml;
@@ -397,21 +397,14 @@ fn cell_text(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
     let mut p = Paragraph::new()
         .align(align)
         .line_spacing(spacing(20, 20, 240));
-    let mut first = true;
-    for line in text.split('\n') {
-        let mut r = run(line, PT12);
-        if !first {
-            r = Run::new()
-                .add_break(docx_rs::BreakType::TextWrapping)
-                .add_text(line)
-                .size(PT12)
-                .fonts(fonts());
-        }
-        if bold {
-            r = r.bold();
-        }
-        p = p.add_run(r);
-        first = false;
+    for (i, line) in text.split('\n').enumerate() {
+        let r = if i == 0 {
+            Run::new()
+        } else {
+            Run::new().add_break(docx_rs::BreakType::TextWrapping)
+        };
+        let r = r.add_text(line).size(PT12).fonts(fonts());
+        p = p.add_run(if bold { r.bold() } else { r });
     }
     p
 }
@@ -506,6 +499,14 @@ fn appendix_title(number: &str, title: &str, cfg: &Config, year: i32) -> Vec<Par
     ]
 }
 
+/// The plan's areas in plan order: areas are numbered "1", "2", …; others keep their order,
+/// last.
+fn areas_in_order(ctx: &ReportContext) -> Vec<&AreaView> {
+    let mut areas: Vec<&AreaView> = ctx.linh_vuc_chi_dao.iter().chain(&ctx.linh_vuc).collect();
+    areas.sort_by_key(|a| a.ma.parse::<u32>().unwrap_or(u32::MAX));
+    areas
+}
+
 fn task_table(ctx: &ReportContext) -> Table {
     let widths = [600, 3900, 1800, 2100, 1500, 3670, 1000];
     debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
@@ -519,13 +520,7 @@ fn task_table(ctx: &ReportContext) -> Table {
         "Tình trạng",
     ];
     let mut rows = Vec::new();
-    let areas = ctx.linh_vuc_chi_dao.iter().chain(ctx.linh_vuc.iter());
-    let mut areas: Vec<_> = areas.collect();
-    areas.sort_by_key(|a| {
-        // Plan order: areas are numbered "1", "2", …; otherwise keep the given order.
-        a.ma.parse::<u32>().unwrap_or(u32::MAX)
-    });
-    for a in areas {
+    for a in areas_in_order(ctx) {
         rows.push(
             TableRow::new(vec![
                 data_cell(
@@ -589,25 +584,15 @@ fn indicator_table(ctx: &ReportContext) -> Table {
     let widths = [800, 8770, 2000, 3000];
     debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"];
-    let mut areas: Vec<(&str, &str)> = ctx
-        .linh_vuc_chi_dao
+    let areas = areas_in_order(ctx);
+    let mut groups: Vec<(String, Vec<&IndicatorView>)> = areas
         .iter()
-        .chain(ctx.linh_vuc.iter())
-        .map(|a| (a.ma.as_str(), a.ten.as_str()))
+        .map(|a| (format!("{}. {}", a.ma, a.ten), a.chi_tieu.iter().collect()))
         .collect();
-    areas.sort_by_key(|(ma, _)| ma.parse::<u32>().unwrap_or(u32::MAX));
-    let mut groups: Vec<(String, Vec<&crate::render::context::IndicatorView>)> = areas
-        .iter()
-        .map(|(ma, ten)| {
-            let items = ctx.chi_tieu.iter().filter(|c| c.linh_vuc == *ma).collect();
-            (format!("{ma}. {ten}"), items)
-        })
-        .collect();
-    let known: Vec<&str> = areas.iter().map(|(ma, _)| *ma).collect();
     let other: Vec<_> = ctx
         .chi_tieu
         .iter()
-        .filter(|c| !known.contains(&c.linh_vuc.as_str()))
+        .filter(|c| !areas.iter().any(|a| a.ma == c.linh_vuc))
         .collect();
     groups.push(("Chỉ tiêu khác".to_string(), other));
     let mut rows = Vec::new();
@@ -808,7 +793,7 @@ pub(crate) fn new_document(date: NaiveDate) -> Docx {
     // docx-rs numbers paragraphs with a thread-local counter; reset it so that every document
     // gets the same ids whatever was built before on this thread.
     let _ = Docx::new().json();
-    let stamp = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
+    let stamp = format!("{}T00:00:00Z", format::iso_date(date));
     Docx::new()
         .default_fonts(fonts())
         .default_size(PT14)
@@ -838,7 +823,7 @@ pub(crate) fn pack(d: Docx, date: NaiveDate) -> Result<Vec<u8>, String> {
     d.build()
         .pack(&mut raw)
         .map_err(|e| format!("Không tạo được tệp DOCX: {e}"))?;
-    let created = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
+    let created = format!("{}T00:00:00Z", format::iso_date(date));
     ooxml::finish_docx(&raw.into_inner(), &created).map_err(|e| e.to_string())
 }
 

@@ -23,6 +23,11 @@ pub fn month(m: u32) -> String {
     }
 }
 
+/// yyyy-mm-dd, for JSON and the templates' data (the `ngay` filters format it).
+pub fn iso_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// dd/mm/yyyy, for running text and tables.
 pub fn short_date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

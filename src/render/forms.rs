@@ -58,11 +58,12 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
     let u = &data.registry.units[unit];
     let cfg = &data.config;
     let rule = cfg.cutoff;
-    let deadline = period.deadline(rule, cfg.deadlines.days(period.report_kind()));
+    let deadline = cfg.deadline(period);
     let codes: Vec<String> = Status::REPORTABLE
         .iter()
         .map(|s| format!("{} ({})", s.code(), s.label()))
         .collect();
+    let status_codes = Status::REPORTABLE.map(|s| s.code()).join(" | ");
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -152,7 +153,7 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
                 comment(&mut o, "  # Thời hạn: ", &t.deadline.text, 86);
             }
             let _ = writeln!(o, "  - ma: {}", quote(&t.id));
-            o.push_str("    trang_thai:               # hoan_thanh | dang_thuc_hien | cham_tien_do | chua_thuc_hien\n");
+            let _ = writeln!(o, "    trang_thai:               # {status_codes}");
             o.push_str("    tien_do:                  # 0 - 100\n");
             o.push_str("    ket_qua: \"\"\n");
         }

@@ -3,8 +3,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::input::reader::Num;
-use crate::model::merge::{PeriodReport, UnitState};
+use crate::model::merge::{PeriodReport, UnitCounts, UnitState};
 use crate::model::status::Status;
+use crate::render::format::iso_date as iso;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -45,18 +46,6 @@ struct PlanRef<'a> {
     nam: i32,
     so_ky_hieu: &'a str,
     trich_yeu: &'a str,
-}
-
-#[derive(Serialize)]
-struct UnitCounts {
-    tong: usize,
-    da_nop: usize,
-    hop_le: usize,
-    dung_han: usize,
-    nop_tre: usize,
-    khong_hop_le: usize,
-    mau_thuan: usize,
-    chua_nop: usize,
 }
 
 #[derive(Serialize)]
@@ -112,10 +101,6 @@ struct IndicatorJson<'a> {
     don_vi_tinh: &'a str,
     cach_tinh: &'static str,
     gia_tri: Option<Num>,
-}
-
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 /// Renders the period's summary as pretty-printed JSON with a final newline.
@@ -206,17 +191,7 @@ pub fn write_json(r: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Re
             }
         })
         .collect();
-    let count = |f: &dyn Fn(&UnitJson) -> bool| don_vi.iter().filter(|u| f(u)).count();
-    let dem_don_vi = UnitCounts {
-        tong: don_vi.len(),
-        da_nop: count(&|u| u.da_nop),
-        hop_le: count(&|u| u.hop_le),
-        dung_han: count(&|u| u.hop_le && u.dung_han),
-        nop_tre: count(&|u| u.hop_le && !u.dung_han),
-        khong_hop_le: count(&|u| u.tinh_trang == UnitState::Invalid.code()),
-        mau_thuan: count(&|u| u.tinh_trang == UnitState::Conflict.code()),
-        chua_nop: count(&|u| !u.da_nop),
-    };
+    let dem_don_vi = r.unit_counts();
     let chi_tieu = data
         .catalogue
         .items

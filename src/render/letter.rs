@@ -7,6 +7,7 @@ use crate::render::docx::{
     PAGE_H, PAGE_W, PT14, add_body_and_signature, centered, letterhead, new_document, pack,
     portrait_margin, run, spacing,
 };
+use crate::render::format::iso_date as iso;
 use crate::render::markup::Document;
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 use serde::Serialize;
@@ -59,7 +60,6 @@ pub fn units_to_remind(r: &PeriodReport) -> Vec<usize> {
 /// The view model of the reminder.
 pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
     let reg = &r.data.registry;
-    let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let names = |state: UnitState| -> Vec<String> {
         r.units
             .iter()
@@ -75,17 +75,7 @@ pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
             let shown = u.shown.map(|s| &r.submissions[s]);
             Rejected {
                 don_vi: reg.units[u.unit].name.clone(),
-                so_loi: u
-                    .files
-                    .iter()
-                    .map(|&f| {
-                        r.submissions[f]
-                            .diags
-                            .iter()
-                            .filter(|d| d.is_error())
-                            .count()
-                    })
-                    .sum(),
+                so_loi: r.unit_tally(u).errors,
                 tep: shown.map(|s| s.file.clone()).unwrap_or_default(),
             }
         })

@@ -11,10 +11,10 @@
 //! | `- nội dung`         | a dash line ("- nội dung")                                 |
 //! | `@khoa giá trị`      | a setting for the renderer (`@trich_yeu …`)                 |
 //! | any other text       | a body paragraph; `**…**` inside it is bold                |
+//! | blank line           | nothing                                                    |
 //!
 //! Templates write the numbers themselves (with the `la_ma` and `chu_cai` filters, or the
 //! plan's own labels), so that a plan's quirks ("c)" twice) stay as the plan has them.
-//! | blank line           | nothing                                                    |
 //!
 //! Every value a template prints is passed through [`escape`] first (Tera's escape function):
 //! line breaks and every character the language gives a meaning to are replaced by private-use

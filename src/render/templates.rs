@@ -23,13 +23,6 @@ const BUILT_IN: [(&str, &str); 7] = [
     ("don-doc.txt", include_str!("../../templates/don-doc.txt")),
 ];
 
-/// Where the templates came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Folder(PathBuf),
-    BuiltIn,
-}
-
 /// A problem with the templates, with Tera's whole cause chain in the message.
 #[derive(Debug)]
 pub struct TemplateError(pub String);
@@ -51,40 +44,51 @@ fn chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Loads the templates from `dir` if it holds `base.txt`, else the built-in ones, and
-/// registers the filters.
-pub fn load(dir: Option<&Path>) -> Result<(Tera, Source), TemplateError> {
+/// A Tera with the line language's escaping and the Vietnamese filters, and no templates.
+fn new_tera() -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on([".txt"]);
     tera.set_escape_fn(escape_fn);
     register_filters(&mut tera);
-    let source = match dir.filter(|d| d.join("base.txt").is_file()) {
-        Some(d) => {
-            let mut files = Vec::new();
-            for (name, _) in BUILT_IN {
-                let p = d.join(name);
-                let text = std::fs::read_to_string(&p).map_err(|e| {
-                    TemplateError(format!("Không đọc được mẫu báo cáo {}: {e}", p.display()))
-                })?;
-                files.push((name, text));
-            }
-            tera.add_raw_templates(files.iter().map(|(n, t)| (*n, t.as_str())))
-                .map_err(|e| {
-                    TemplateError(format!(
-                        "Mẫu báo cáo trong {} có lỗi: {}",
-                        d.display(),
-                        chain(&e)
-                    ))
-                })?;
-            Source::Folder(d.to_path_buf())
-        }
-        None => {
-            tera.add_raw_templates(BUILT_IN)
-                .map_err(|e| TemplateError(format!("Mẫu báo cáo có sẵn có lỗi: {}", chain(&e))))?;
-            Source::BuiltIn
-        }
-    };
-    Ok((tera, source))
+    tera
+}
+
+/// Loads the templates: from the folder given, else from `templates/` in the working
+/// directory, when the folder holds `base.txt`; otherwise the built-in ones.
+pub fn load(given: Option<&Path>) -> Result<Tera, TemplateError> {
+    match find_dir(given).filter(|d| d.join("base.txt").is_file()) {
+        Some(d) => from_folder(&d),
+        None => built_in(),
+    }
+}
+
+/// The templates built into the binary.
+pub fn built_in() -> Result<Tera, TemplateError> {
+    let mut tera = new_tera();
+    tera.add_raw_templates(BUILT_IN)
+        .map_err(|e| TemplateError(format!("Mẫu báo cáo có sẵn có lỗi: {}", chain(&e))))?;
+    Ok(tera)
+}
+
+fn from_folder(d: &Path) -> Result<Tera, TemplateError> {
+    let mut files = Vec::new();
+    for (name, _) in BUILT_IN {
+        let p = d.join(name);
+        let text = std::fs::read_to_string(&p).map_err(|e| {
+            TemplateError(format!("Không đọc được mẫu báo cáo {}: {e}", p.display()))
+        })?;
+        files.push((name, text));
+    }
+    let mut tera = new_tera();
+    tera.add_raw_templates(files.iter().map(|(n, t)| (*n, t.as_str())))
+        .map_err(|e| {
+            TemplateError(format!(
+                "Mẫu báo cáo trong {} có lỗi: {}",
+                d.display(),
+                chain(&e)
+            ))
+        })?;
+    Ok(tera)
 }
 
 /// The template of a report kind ("quy", "6t", "9t", "nam").
@@ -171,8 +175,8 @@ pub fn register_filters(tera: &mut Tera) {
     });
 }
 
-/// Finds the templates folder: the one given, else `templates/` in the working directory.
-pub fn find_dir(given: Option<&Path>) -> Option<PathBuf> {
+/// The templates folder: the one given, else `templates/` in the working directory.
+fn find_dir(given: Option<&Path>) -> Option<PathBuf> {
     match given {
         Some(d) => Some(d.to_path_buf()),
         None => {
@@ -187,10 +191,7 @@ mod tests {
     use super::*;
 
     fn one(t: &str, ctx: serde_json::Value) -> String {
-        let mut tera = Tera::default();
-        tera.autoescape_on([".txt"]);
-        tera.set_escape_fn(escape_fn);
-        register_filters(&mut tera);
+        let mut tera = new_tera();
         tera.add_raw_template("t.txt", t).unwrap();
         render(&tera, "t.txt", &ctx).unwrap()
     }
