@@ -53,16 +53,9 @@ pub(crate) fn fonts() -> RunFonts {
         .cs(TNR)
 }
 
+/// A run of text. Every text is clean by now: input files and templates are decoded and
+/// cleaned of the characters XML forbids when they are read.
 pub(crate) fn run(text: &str, size: usize) -> Run {
-    // Input is cleaned when read; this keeps any text (a template's too) well-formed XML.
-    let text: std::borrow::Cow<str> = if text.chars().any(crate::input::text::is_xml_forbidden) {
-        text.chars()
-            .filter(|c| !crate::input::text::is_xml_forbidden(*c))
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    };
     Run::new().add_text(text).size(size).fonts(fonts())
 }
 

@@ -74,9 +74,13 @@ fn from_folder(d: &Path) -> Result<Tera, TemplateError> {
     let mut files = Vec::new();
     for (name, _) in BUILT_IN {
         let p = d.join(name);
-        let text = std::fs::read_to_string(&p).map_err(|e| {
+        let bytes = std::fs::read(&p).map_err(|e| {
             TemplateError(format!("Không đọc được mẫu báo cáo {}: {e}", p.display()))
         })?;
+        // Decoded like every input file (BOM, UTF-16, NFC, characters XML forbids removed),
+        // so that a template saved by any editor writes clean document text.
+        let (text, _) = crate::input::text::decode_owned(name, bytes)
+            .map_err(|d| TemplateError(format!("Mẫu báo cáo {}: {}", p.display(), d.message)))?;
         files.push((name, text));
     }
     let mut tera = new_tera();
@@ -233,6 +237,23 @@ mod tests {
             }),
             "Kết quả: # giả - dòng"
         );
+    }
+
+    #[test]
+    fn template_files_are_decoded_like_input_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in BUILT_IN {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        // Notepad's BOM, a decomposed "ế", a control character.
+        std::fs::write(
+            dir.path().join("don-doc.txt"),
+            "\u{FEFF}Kính gửi: {{ ten }}\u{1}. Ke\u{302}\u{301}t thúc",
+        )
+        .unwrap();
+        let tera = load(Some(dir.path())).unwrap();
+        let out = render(&tera, "don-doc.txt", &serde_json::json!({"ten": "A"})).unwrap();
+        assert_eq!(out, "Kính gửi: A. Kết thúc");
     }
 
     #[test]
