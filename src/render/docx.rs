@@ -101,59 +101,9 @@ pub(crate) fn rule(width: i32, rule_w: i32) -> Paragraph {
     p
 }
 
-/// Advance widths of Times New Roman (Times AFM, 1/1000 em) for the letters a Vietnamese
-/// letterhead uses; diacritics do not change the width of their base letter.
-fn advance(c: char, bold: bool) -> u32 {
-    use unicode_normalization::UnicodeNormalization;
-    let base = c.to_string().nfd().next().unwrap_or(c);
-    let base = match base {
-        'Đ' => 'D',
-        'đ' => 'd',
-        b => b,
-    };
-    const UPPER_R: [u32; 26] = [
-        722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667,
-        556, 611, 722, 722, 944, 722, 722, 611,
-    ];
-    const UPPER_B: [u32; 26] = [
-        722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722,
-        556, 667, 722, 722, 1000, 722, 722, 667,
-    ];
-    const LOWER_R: [u32; 26] = [
-        444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333,
-        389, 278, 500, 500, 722, 500, 500, 444,
-    ];
-    const LOWER_B: [u32; 26] = [
-        500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444,
-        389, 333, 556, 500, 722, 500, 500, 444,
-    ];
-    match base {
-        'A'..='Z' => (if bold { UPPER_B } else { UPPER_R })[(base as u8 - b'A') as usize],
-        'a'..='z' => (if bold { LOWER_B } else { LOWER_R })[(base as u8 - b'a') as usize],
-        '0'..='9' => 500,
-        ' ' | '.' | ',' => 250,
-        '-' | '/' => {
-            if bold {
-                333
-            } else {
-                278
-            }
-        }
-        ':' | ';' => {
-            if bold {
-                333
-            } else {
-                278
-            }
-        }
-        _ => 500,
-    }
-}
-
 /// The width of a line of text in twips.
 pub fn text_width(text: &str, half_points: usize, bold: bool) -> i32 {
-    let em: u32 = text.chars().map(|c| advance(c, bold)).sum();
-    (em as f64 / 1000.0 * half_points as f64 * 10.0).round() as i32
+    (crate::render::metrics::em(text, bold) * half_points as f64 * 10.0).round() as i32
 }
 
 pub(crate) fn no_border_cell(width: usize) -> TableCell {

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod json;
 pub mod letter;
 pub mod markup;
+pub mod metrics;
 pub mod ooxml;
 pub mod output;
 pub mod templates;

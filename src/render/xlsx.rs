@@ -299,51 +299,9 @@ const SEE_UNIT: &str = "xem báo cáo của đơn vị";
 const SEE_PLAN: &str = "xem kế hoạch";
 const SEE_JSON: &str = "xem tệp tong-hop JSON";
 
-/// A character's advance width in Times New Roman, in thousandths of an em (Liberation Serif,
-/// which LibreOffice uses in its place, has the same widths). Letters with diacritics take
-/// their base letter's width.
-fn char_width(c: char) -> u32 {
-    let base = match c {
-        'à'..='å' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' | 'ă' => {
-            'a'
-        }
-        'è'..='ë' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => 'e',
-        'ì'..='ï' | 'ỉ' | 'ị' | 'ĩ' => 'i',
-        'ò'..='ö' | 'ơ' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' => {
-            'o'
-        }
-        'ù'..='ü' | 'ư' | 'ụ' | 'ủ' | 'ũ' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' => 'u',
-        'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-        'đ' => 'd',
-        'Đ' => 'D',
-        c if !c.is_ascii() && c.is_uppercase() => 'H',
-        c if !c.is_ascii() => 'n',
-        c => c,
-    };
-    match base {
-        ' ' | '.' | ',' | '\'' => 250,
-        'i' | 'j' | 'l' | 't' | ':' | ';' | '!' | '/' | '|' => 278,
-        'f' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '"' | '`' => 333,
-        's' => 389,
-        'a' | 'c' | 'e' | 'z' | '?' => 444,
-        'm' => 778,
-        'w' => 722,
-        'M' => 889,
-        'W' => 944,
-        '%' => 833,
-        '@' => 921,
-        'J' | 'S' | 'F' | 'P' | 'L' | 'Z' => 600,
-        'A'..='Z' => 722,
-        '•' => 350,
-        '…' => 1000,
-        '–' => 500,
-        _ => 500,
-    }
-}
-
 /// The width of a text on one line, in ems.
-fn text_em(s: &str) -> f64 {
-    s.chars().map(char_width).sum::<u32>() as f64 / 1000.0
+fn text_em(s: &str, bold: bool) -> f64 {
+    crate::render::metrics::em(s, bold)
 }
 
 /// How many ems of text fit on one line of a column `width` characters wide, at `size` pt:
@@ -356,14 +314,14 @@ fn column_em(width: f64, size: f64) -> f64 {
 
 /// Lines a wrapped text takes in a column `width` characters wide.
 fn wrapped_lines(text: &str, width: f64, size: f64, bold: bool) -> usize {
-    let cap = column_em(width, size) / if bold { 1.08 } else { 1.0 };
-    let space = char_width(' ') as f64 / 1000.0;
+    let cap = column_em(width, size);
+    let space = text_em(" ", bold);
     let mut lines = 0;
     for para in text.split('\n') {
         lines += 1;
         let mut cur = 0.0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let w = text_em(word);
+            let w = text_em(word, bold);
             if cur > 0.0 && cur + space + w <= cap {
                 cur += space + w;
                 continue;
@@ -404,7 +362,7 @@ fn fit_width<'a>(texts: impl Iterator<Item = &'a str>, min: f64, max: f64) -> f6
     let em_px = SIZE * 96.0 / 72.0;
     let widest = texts
         .flat_map(|t| t.split('\n'))
-        .map(text_em)
+        .map(|t| text_em(t, false))
         .fold(0.0, f64::max);
     let chars = (widest * em_px + 8.0) / 7.0 / 0.97 + 1.0;
     chars.clamp(min, max).ceil()
