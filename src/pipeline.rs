@@ -152,6 +152,8 @@ pub struct PeriodOutcome {
 
 /// Builds the requested periods (or all found) and writes their outputs, all or nothing.
 pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
+    // The templates first: a mistake in them is found before the inbox is read.
+    let tera = templates::load(settings.templates.as_deref())?;
     // With --ky, only the requested periods' texts are kept; without, every period is built.
     let wanted = &settings.periods;
     let loaded = load_with(&settings.data, &|p| {
@@ -169,7 +171,6 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
             Some("Chỉ định kỳ cần lập bằng --ky, ví dụ: baocao build --ky 2024-Q1".into()),
         ));
     }
-    let tera = templates::load(settings.templates.as_deref())?;
     let mut stage = Staging::new();
     let mut outcomes = Vec::new();
     let mut merged = HashMap::new();
@@ -333,6 +334,9 @@ pub fn remind(
     templates_dir: Option<&Path>,
 ) -> Result<Reminder, Fatal> {
     use crate::render::letter;
+    // The templates first, even when no letter turns out to be needed: a wrong --templates
+    // is said at once.
+    let tera = templates::load(templates_dir)?;
     let loaded = load_with(data_dir, &|_| false)?;
     let report = loaded.merge(period)?;
     let units = letter::units_to_remind(&report);
@@ -341,7 +345,6 @@ pub fn remind(
             units: report.units.len(),
         });
     }
-    let tera = templates::load(templates_dir)?;
     let ctx = letter::reminder_context(&report);
     let text = templates::render(&tera, "don-doc.txt", &ctx)?;
     let doc = markup::parse(&text);

@@ -655,6 +655,31 @@ fn changing_a_template_changes_the_document_without_recompiling() {
     assert!(!c2.out().exists());
 }
 
+#[test]
+fn a_templates_folder_without_the_templates_is_refused_not_ignored() {
+    let c = Case::new("tron-ven");
+    let typo = c.tmp.path().join("mau-bao-coa");
+    std::fs::create_dir(&typo).unwrap();
+    for args in [
+        vec!["--ky", "2024-Q1", "--templates", typo.to_str().unwrap()],
+        vec!["--templates", "khong-co-thu-muc-nay"],
+    ] {
+        let o = c.run("build", &args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("không có tệp base.txt"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!c.out().exists());
+    }
+    let o = c.run(
+        "remind",
+        &["--ky", "2024-Q1", "--templates", typo.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
 /// Schema validation of every sample report (needs python3 with lxml; run in CI).
 #[test]
 #[ignore = "needs python3 with lxml (pip install lxml); CI runs it with --include-ignored"]

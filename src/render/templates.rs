@@ -53,9 +53,19 @@ fn new_tera() -> Tera {
     tera
 }
 
-/// Loads the templates: from the folder given, else from `templates/` in the working
-/// directory, when the folder holds `base.txt`; otherwise the built-in ones.
+/// Loads the templates: from the folder given (which must hold them), else from `templates/`
+/// in the working directory when it holds `base.txt`, else the built-in ones.
 pub fn load(given: Option<&Path>) -> Result<Tera, TemplateError> {
+    if let Some(d) = given
+        && !d.join("base.txt").is_file()
+    {
+        // A mistyped --templates must not silently print the built-in wording.
+        return Err(TemplateError(format!(
+            "Thư mục mẫu báo cáo {} không có tệp base.txt (cần đủ các tệp {}).",
+            d.display(),
+            BUILT_IN.map(|(n, _)| n).join(", ")
+        )));
+    }
     match find_dir(given).filter(|d| d.join("base.txt").is_file()) {
         Some(d) => from_folder(&d),
         None => built_in(),
