@@ -766,8 +766,7 @@ pub(crate) fn pack(d: Docx, date: NaiveDate) -> Result<Vec<u8>, String> {
     d.build()
         .pack(&mut raw)
         .map_err(|e| format!("Không tạo được tệp DOCX: {e}"))?;
-    let created = format!("{}T00:00:00Z", format::iso_date(date));
-    ooxml::finish_docx(&raw.into_inner(), &created).map_err(|e| e.to_string())
+    ooxml::finish_docx(&raw.into_inner(), date).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::{Cursor, Read, Write};
 
+use chrono::NaiveDate;
 use docx_rs::{HeightRule, TableRow};
 use quick_xml::events::Event;
 use quick_xml::name::{QName, ResolveResult};
@@ -62,8 +63,6 @@ pub enum OoxmlError {
         /// What the parser reported.
         message: String,
     },
-    /// The date given for `docProps/core.xml` is not an ISO 8601 (W3CDTF) date.
-    CreatedDate(String),
 }
 
 impl fmt::Display for OoxmlError {
@@ -75,11 +74,6 @@ impl fmt::Display for OoxmlError {
             OoxmlError::Xml { part, message } => write!(
                 f,
                 "Không xử lý được tệp DOCX: phần {part} không phải XML hợp lệ ({message})"
-            ),
-            OoxmlError::CreatedDate(date) => write!(
-                f,
-                "Không xử lý được tệp DOCX: ngày tạo \"{date}\" không đúng định dạng ISO 8601 \
-                 (ví dụ 2024-03-15T00:00:00Z)"
             ),
         }
     }
@@ -98,12 +92,10 @@ fn zip_error(e: impl fmt::Display) -> OoxmlError {
 /// Turns docx-rs output into the file we ship: every WordprocessingML part in schema order
 /// with the fixes of ooxml-order.md, the header-row sentinel turned into `<w:tblHeader/>`,
 /// entries deflated with fixed timestamps (1980-01-01) in a fixed order, and
-/// `docProps/core.xml` dates set to `created` (an ISO 8601 string such as
-/// `"2024-03-15T00:00:00Z"`).
-pub fn finish_docx(raw: &[u8], created: &str) -> Result<Vec<u8>, OoxmlError> {
-    if !is_w3cdtf(created) {
-        return Err(OoxmlError::CreatedDate(created.to_owned()));
-    }
+/// `docProps/core.xml` dates set to midnight UTC of `created`.
+pub fn finish_docx(raw: &[u8], created: NaiveDate) -> Result<Vec<u8>, OoxmlError> {
+    let created = format!("{}T00:00:00Z", crate::render::format::iso_date(created));
+    let created = created.as_str();
     let mut archive = zip::ZipArchive::new(Cursor::new(raw)).map_err(zip_error)?;
     let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
     for i in 0..archive.len() {
@@ -210,71 +202,6 @@ fn process_part(
         PartKind::ParaIdsOnly => {}
     }
     Ok(tree.write())
-}
-
-/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDThh:mm[:ss[.s+]]TZD` (W3C date and time
-/// format, the type `dcterms:W3CDTF` requires in core.xml).
-fn is_w3cdtf(s: &str) -> bool {
-    let b = s.as_bytes();
-    let num = |from: usize, len: usize, max: u32| -> Option<u32> {
-        let digits = b.get(from..from + len)?;
-        if !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let v = digits
-            .iter()
-            .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
-        (v <= max).then_some(v)
-    };
-    let sep = |at: usize, c: u8| b.get(at) == Some(&c);
-    if num(0, 4, 9999).is_none() {
-        return false;
-    }
-    if b.len() == 4 {
-        return true;
-    }
-    if !sep(4, b'-') || num(5, 2, 12).is_none_or(|m| m < 1) {
-        return false;
-    }
-    if b.len() == 7 {
-        return true;
-    }
-    if !sep(7, b'-') || num(8, 2, 31).is_none_or(|d| d < 1) {
-        return false;
-    }
-    if b.len() == 10 {
-        return true;
-    }
-    if !sep(10, b'T') || num(11, 2, 23).is_none() || !sep(13, b':') || num(14, 2, 59).is_none() {
-        return false;
-    }
-    let mut i = 16;
-    if sep(i, b':') {
-        if num(i + 1, 2, 60).is_none() {
-            return false;
-        }
-        i += 3;
-        if sep(i, b'.') {
-            i += 1;
-            let start = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            if i == start {
-                return false;
-            }
-        }
-    }
-    match b.get(i) {
-        Some(b'Z') => i + 1 == b.len(),
-        Some(b'+' | b'-') => {
-            num(i + 1, 2, 23).is_some()
-                && sep(i + 3, b':')
-                && num(i + 4, 2, 59).is_some()
-                && i + 6 == b.len()
-        }
-        _ => false,
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1623,6 +1550,10 @@ mod tests {
     const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const DATE: &str = "2024-03-15T00:00:00Z";
 
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 3, 15).expect("date")
+    }
+
     /// Runs the part pass on `xml` as the part `name`.
     fn pass(name: &str, xml: &str) -> String {
         let kind = part_kind(name, xml.as_bytes()).expect("a part the pass handles");
@@ -2021,56 +1952,13 @@ mod tests {
     }
 
     #[test]
-    fn w3cdtf_dates() {
-        for ok in [
-            "2024",
-            "2024-03",
-            "2024-03-15",
-            "2024-03-15T00:00Z",
-            "2024-03-15T00:00:00Z",
-            "2024-03-15T23:59:59.123+07:00",
-            "2024-12-31T10:00:00-05:30",
-        ] {
-            assert!(is_w3cdtf(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "24",
-            "2024-13-01",
-            "2024-00-10",
-            "2024-03-15T00:00:00",
-            "2024-03-15 00:00:00Z",
-            "15/03/2024",
-            "2024-03-15T24:00:00Z",
-            "2024-03-15T00:00:00Zx",
-            "2024-03-15T00:00:00.Z",
-        ] {
-            assert!(!is_w3cdtf(bad), "{bad}");
-        }
-    }
-
-    fn simple_docx() -> Vec<u8> {
-        let mut out = Cursor::new(Vec::new());
-        Docx::new()
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Xin chào")))
-            .build()
-            .pack(&mut out)
-            .expect("pack");
-        out.into_inner()
-    }
-
-    #[test]
     fn errors_are_reported_in_vietnamese() {
-        let err = finish_docx(b"not a zip", DATE).expect_err("not a zip");
+        let err = finish_docx(b"not a zip", day()).expect_err("not a zip");
         assert!(matches!(err, OoxmlError::Zip(_)));
         assert!(
             err.to_string().starts_with("Không xử lý được tệp DOCX: "),
             "{err}"
         );
-
-        let err = finish_docx(&simple_docx(), "15/03/2024").expect_err("bad date");
-        assert_eq!(err, OoxmlError::CreatedDate("15/03/2024".into()));
-        assert!(err.to_string().contains("ISO 8601"), "{err}");
 
         let mut bad = Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut bad);
@@ -2082,7 +1970,7 @@ mod tests {
         zip.write_all(b"<w:document><w:body></w:document>")
             .expect("write");
         zip.finish().expect("finish");
-        let err = finish_docx(bad.get_ref(), DATE).expect_err("malformed");
+        let err = finish_docx(bad.get_ref(), day()).expect_err("malformed");
         assert!(
             matches!(&err, OoxmlError::Xml { part, .. } if part == "word/document.xml"),
             "{err:?}"
@@ -2129,7 +2017,7 @@ mod tests {
             zip.write_all(data.as_bytes()).expect("write");
         }
         zip.finish().expect("finish");
-        let out = finish_docx(raw.get_ref(), DATE).expect("finish");
+        let out = finish_docx(raw.get_ref(), day()).expect("finish");
         assert!(part(&out, "word/document.xml").contains(
             r#"<w:p w14:paraId="00000001" /><w:p w14:paraId="00000002" /><w:p w14:paraId="00000001" />"#
         ));
@@ -2342,7 +2230,7 @@ mod tests {
     #[test]
     fn end_to_end_report_is_deflated_and_deterministic() {
         let raw = report_docx(12, 8);
-        let done = finish_docx(&raw, DATE).expect("finish");
+        let done = finish_docx(&raw, day()).expect("finish");
 
         // Content: the sentinel became exactly one tblHeader per data table, grid columns
         // lost w:type, dates are set.
@@ -2409,15 +2297,15 @@ mod tests {
         }
 
         // Deterministic and idempotent.
-        assert_eq!(finish_docx(&raw, DATE).expect("again"), done);
-        assert_eq!(finish_docx(&done, DATE).expect("twice"), done);
+        assert_eq!(finish_docx(&raw, day()).expect("again"), done);
+        assert_eq!(finish_docx(&done, day()).expect("twice"), done);
     }
 
     #[test]
     #[ignore = "needs python3 with lxml (pip install lxml); CI runs it with --include-ignored"]
     fn end_to_end_report_passes_the_schema_check() {
         let raw = report_docx(12, 8);
-        let done = finish_docx(&raw, DATE).expect("finish");
+        let done = finish_docx(&raw, day()).expect("finish");
         let (valid_before, errors_before, _) = check_ooxml(&raw, "raw.docx").expect("checker");
         let (valid, errors, text) = check_ooxml(&done, "report.docx").expect("checker");
         eprintln!(
@@ -2455,15 +2343,15 @@ mod tests {
             part(&second, "word/document.xml"),
             "the raw paraIds should differ (docx-rs counter)"
         );
-        let a = finish_docx(&first, DATE).expect("a");
-        let b = finish_docx(&second, DATE).expect("b");
-        let c = finish_docx(&other_thread, DATE).expect("c");
+        let a = finish_docx(&first, day()).expect("a");
+        let b = finish_docx(&second, day()).expect("b");
+        let c = finish_docx(&other_thread, day()).expect("c");
         assert_eq!(a, b);
         assert_eq!(a, c);
         let in_threads: Vec<Vec<u8>> = (0..4)
             .map(|_| {
                 let raw = first.clone();
-                std::thread::spawn(move || finish_docx(&raw, DATE).expect("thread"))
+                std::thread::spawn(move || finish_docx(&raw, day()).expect("thread"))
             })
             .map(|h| h.join().expect("join"))
             .collect();
@@ -2478,7 +2366,7 @@ mod tests {
         let raw = report_docx(5000, 800);
         let doc_len = part(&raw, "word/document.xml").len();
         let start = std::time::Instant::now();
-        let done = finish_docx(&raw, DATE).expect("finish");
+        let done = finish_docx(&raw, day()).expect("finish");
         let elapsed = start.elapsed();
         eprintln!(
             "finish_docx: document.xml {:.1} MB, docx {:.1} MB -> {:.2} MB in {:?}",
