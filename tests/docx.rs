@@ -33,8 +33,7 @@ fn docx(ky: &str) -> PathBuf {
 }
 
 fn json(ky: &str) -> Value {
-    let p = sample().join(ky).join(format!("tong-hop-{ky}.json"));
-    serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    json_at(sample(), ky)
 }
 
 fn document(ky: &str) -> String {
@@ -564,23 +563,12 @@ fn same_inputs_same_bytes_in_one_process_or_two() {
     let c = Case::new("tron-ven");
     let (a, b) = (c.tmp.path().join("a"), c.tmp.path().join("b"));
     // All periods in one process, then one period alone.
-    let o = Command::new(BIN)
-        .arg("build")
-        .arg("--data")
-        .arg(c.data())
-        .arg("--out")
-        .arg(&a)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0));
-    let o = Command::new(BIN)
-        .args(["build", "--ky", "2024-Q1", "--data"])
-        .arg(c.data())
-        .arg("--out")
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0));
+    assert_ok(&build(&c.data(), &a));
+    assert_ok(&build_with(
+        &c.data(),
+        &b,
+        &["--ky".as_ref(), "2024-Q1".as_ref()],
+    ));
     let f = "2024-Q1/bao-cao-cchc-2024-Q1.docx";
     assert_eq!(
         std::fs::read(a.join(f)).unwrap(),
@@ -650,7 +638,7 @@ fn changing_a_template_changes_the_document_without_recompiling() {
         &["--ky", "2024-Q1", "--templates", dir.to_str().unwrap()],
     );
     assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = stderr(&o);
     assert!(err.contains("quy.txt"), "{err}");
     assert!(!c2.out().exists());
 }
@@ -684,19 +672,8 @@ fn a_templates_folder_without_the_templates_is_refused_not_ignored() {
 #[test]
 #[ignore = "needs python3 with lxml (pip install lxml); CI runs it with --include-ignored"]
 fn every_sample_report_is_schema_valid() {
-    let check = root().join("tools/ooxml/check-ooxml");
     for ky in PERIODS {
-        let o = Command::new("python3")
-            .arg(&check)
-            .arg(docx(ky))
-            .output()
-            .expect("python3");
-        assert!(
-            o.status.success(),
-            "{ky}: {}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_schema_valid(&[&docx(ky)]);
     }
 }
 
@@ -719,11 +696,7 @@ fn libreoffice_round_trip() {
             .output()
             .unwrap();
         let pdf = tmp.path().join(format!("{ky}.pdf"));
-        assert!(
-            pdf.is_file(),
-            "{ky}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(pdf.is_file(), "{ky}: {}", stderr(&o));
         let info =
             String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
         let pages: u32 = info

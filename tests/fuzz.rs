@@ -112,22 +112,49 @@ fn yamlish() -> impl Strategy<Value = String> {
     prop::collection::vec(line, 0..30).prop_map(|v| v.join("\n"))
 }
 
+/// A submission's three header lines, each most often present, then a few YAML-ish lines:
+/// often a valid file, sometimes one without its unit, period or date.
+fn headed() -> impl Strategy<Value = String> {
+    let present = prop::bool::weighted(0.8);
+    ([present; 3], prop::collection::vec(yamlish(), 0..2)).prop_map(|(has, tail)| {
+        let header = [
+            "don_vi: phong-tu-phap",
+            "ky_bao_cao: 2024-Q1",
+            "ngay_bao_cao: 2024-03-12",
+        ];
+        let mut lines: Vec<String> = header
+            .iter()
+            .zip(has)
+            .filter(|(_, h)| *h)
+            .map(|(l, _)| l.to_string())
+            .collect();
+        lines.extend(tail);
+        lines.join("\n")
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
-    fn reading_any_text_never_panics_and_points_inside_the_file(text in prop_oneof![yamlish(), nasty_text()]) {
+    fn reading_any_text_never_panics_and_points_inside_the_file(text in prop_oneof![yamlish(), nasty_text(), headed()]) {
+        let file = "nop/phong-tu-phap/x.yaml";
         let lines = text.lines().count().max(1) as u32 + 1;
-        let s = read_submission("nop/phong-tu-phap/x.yaml", &text, placement(), &data().reference(), Vec::new());
+        let s = read_submission(file, &text, placement(), &data().reference(), Vec::new());
         for d in &s.diags {
             prop_assert!(!d.message.is_empty());
+            // Every diagnostic is about this file.
+            prop_assert_eq!(&d.file, file, "{:?}", d);
             if let Some(l) = d.line {
                 prop_assert!(l >= 1 && l <= lines, "line {l} of {lines}: {d:?}");
                 prop_assert!(d.col.unwrap_or(1) >= 1);
             }
         }
-        // Nothing an invalid file says is used: the file is either valid or carries an error.
-        prop_assert_eq!(s.is_valid(), !s.diags.iter().any(|d| d.is_error()));
+        // A file passes only when its unit and period were read: a valid submission always
+        // says whose report it is and for which period.
+        if s.is_valid() {
+            prop_assert!(s.unit.is_some() && s.period.is_some(), "{:?}", s);
+        }
     }
 
     #[test]
@@ -176,8 +203,10 @@ proptest! {
         let (text, warnings) = baocao::input::text::decode("x.yaml", yaml.as_bytes()).unwrap();
         let sub = read_submission("nop/phong-tu-phap/x.yaml", &text, placement(), &data().reference(), warnings);
         prop_assume!(sub.is_valid());
-        let subs = vec![sub];
         let period = Period::parse("2024-Q1").unwrap();
+        prop_assert_eq!(sub.unit, data().registry.unit("phong-tu-phap"));
+        prop_assert_eq!(sub.period, Some(period));
+        let subs = vec![sub];
         let plan = &data().plans[&2024];
         let report = merge_period(data(), plan, period, &subs);
         let ctx = context::build_context(&report);

@@ -65,37 +65,68 @@ impl Case {
 
     /// Runs `baocao <cmd> --data <data> [args]` (and `--out` for build).
     pub fn run(&self, cmd: &str, args: &[&str]) -> Output {
-        let mut c = Command::new(BIN);
-        c.arg(cmd).arg("--data").arg(self.data());
+        use std::ffi::OsStr;
+        let out = self.out();
+        let mut all = vec![OsStr::new(cmd)];
         if cmd == "build" {
-            c.arg("--out").arg(self.out());
+            all.extend([OsStr::new("--out"), out.as_os_str()]);
         }
-        c.args(args).env("NO_COLOR", "1");
-        c.output().unwrap()
+        all.extend(args.iter().map(OsStr::new));
+        run_on(&self.data(), &all)
     }
 
     /// Builds and returns the JSON of one period.
     pub fn build_json(&self, ky: &str) -> Value {
-        let o = self.run("build", &["--ky", ky]);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_ok(&self.run("build", &["--ky", ky]));
         self.json(ky)
     }
 
     /// Builds every period into `<tmp>/<name>` and returns that folder.
     pub fn build_into(&self, name: &str) -> PathBuf {
         let out = self.tmp.path().join(name);
-        let o = build(&self.data(), &out);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_ok(&build(&self.data(), &out));
         out
     }
 
+    /// The JSON of one period in the output folder.
     pub fn json(&self, ky: &str) -> Value {
-        let p = self.out().join(ky).join(format!("tong-hop-{ky}.json"));
-        serde_json::from_slice(
-            &std::fs::read(&p).unwrap_or_else(|_| panic!("{} missing", p.display())),
-        )
-        .unwrap()
+        json_at(&self.out(), ky)
     }
+}
+
+/// `baocao <args> --data <data>`.
+pub fn run_on(data: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// The JSON summary of one period (`<out>/<ky>/tong-hop-<ky>.json`).
+pub fn json_at(out: &Path, ky: &str) -> Value {
+    let p = out.join(ky).join(format!("tong-hop-{ky}.json"));
+    let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Runs the OOXML schema check (`tools/ooxml/check-ooxml`) on office files; python3 with lxml
+/// is required, not optional.
+pub fn assert_schema_valid(paths: &[&Path]) {
+    assert!(!paths.is_empty(), "no file to check");
+    let o = Command::new("python3")
+        .arg(root().join("tools/ooxml/check-ooxml"))
+        .args(paths)
+        .output()
+        .expect("python3 is needed to run tools/ooxml/check-ooxml (then: pip install lxml)");
+    assert!(
+        o.status.success(),
+        "check-ooxml {paths:?} failed (it needs python3 with lxml: pip install lxml):\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
 }
 
 /// `baocao build --data <data> --out <out>`.
