@@ -46,7 +46,7 @@
 //! and 198.5 MB (11.0 KB a file), written in about 4 s on two cores; the Python reference
 //! benchmark of issue 7 used about 18,000 files and 196 MB. 1,000 units: 1,798 files, 20 MB.
 
-use baocao::input::config::Deadlines;
+use baocao::model::config::SubmissionDays;
 use baocao::model::period::{CutOff, Period, ReportKind};
 use baocao::model::status::Status;
 use baocao::render::format::{LETTERS, roman, short_date, upper_first};
@@ -156,7 +156,10 @@ fn parse_period(s: &str) -> Option<Period> {
 
 /// The last day a report is on time, with `han_nop` as config_yaml writes it.
 fn deadline(p: Period) -> NaiveDate {
-    p.deadline(CutOff::Nd09, Deadlines::default().days(p.report_kind()))
+    p.submission_deadline(
+        CutOff::Nd09,
+        SubmissionDays::default().days(p.report_kind()),
+    )
 }
 
 /// Length of the data window in months.
@@ -2017,7 +2020,7 @@ han_nop:
 "
         .to_string();
     // The library's defaults, which deadline() uses too.
-    let d = Deadlines::default();
+    let d = SubmissionDays::default();
     for k in [
         ReportKind::Quarterly,
         ReportKind::SixMonths,

@@ -18,8 +18,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let (found, _) = baocao::input::inbox::walk(&dir, &data.registry);
-    let subs = baocao::input::inbox::read_all(&found, &data.reference());
-    let tasks: usize = subs.iter().map(|s| s.tasks.len()).sum();
-    println!("{} files, {} task reports", subs.len(), tasks);
+    let refs = baocao::input::submission::Reference::of(&data);
+    let inbox = baocao::input::inbox::read_inbox(&dir, &refs, &|_| true);
+    let tasks: usize = inbox.files().iter().map(|s| s.tasks.len()).sum();
+    println!("{} files, {} task reports", inbox.len(), tasks);
 }

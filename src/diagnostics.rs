@@ -4,6 +4,119 @@
 use serde::Serialize;
 use std::cmp::Ordering;
 
+/// The stable codes of the kinds of problem (`ma_loi` in the JSON): one constant each, so
+/// that a code is written once and tools and tests can rely on it.
+pub mod code {
+    /// The data folder does not exist.
+    pub const THIEU_THU_MUC: &str = "thieu-thu-muc";
+    /// A data file (configuration, registry, catalogue) is missing or unreadable.
+    pub const THIEU_TEP: &str = "thieu-tep";
+    /// No plan file, or no `ke-hoach/` folder.
+    pub const THIEU_KE_HOACH: &str = "thieu-ke-hoach";
+    /// A file in `ke-hoach/` whose name is not a year.
+    pub const TEN_KE_HOACH: &str = "ten-ke-hoach";
+    /// An empty file, or one of comments only.
+    pub const TEP_RONG: &str = "tep-rong";
+    /// A file over the size limit, refused before it is read.
+    pub const TEP_QUA_LON: &str = "tep-qua-lon";
+    /// A binary file (office document, PDF, image) with a YAML name.
+    pub const TEP_NHI_PHAN: &str = "tep-nhi-phan";
+    /// A file or folder the operating system would not let us read.
+    pub const KHONG_DOC_DUOC: &str = "khong-doc-duoc";
+    /// Bytes that are not UTF-8 (nor UTF-16 with a byte-order mark).
+    pub const MA_HOA: &str = "ma-hoa";
+    /// Characters XML forbids, removed from the text.
+    pub const KY_TU_CAM: &str = "ky-tu-cam";
+    /// Text typed in a legacy font encoding (TCVN3, VNI).
+    pub const BANG_MA_CU: &str = "bang-ma-cu";
+    /// A tab in the indentation.
+    pub const YAML_TAB: &str = "yaml-tab";
+    /// A quoted string that is never closed.
+    pub const YAML_THIEU_NHAY: &str = "yaml-thieu-nhay";
+    /// A flow list or mapping that is never closed.
+    pub const YAML_THIEU_NGOAC: &str = "yaml-thieu-ngoac";
+    /// Nesting deeper than a report can be.
+    pub const YAML_QUA_SAU: &str = "yaml-qua-sau";
+    /// Too many values, or aliases that multiply them.
+    pub const YAML_QUA_LON: &str = "yaml-qua-lon";
+    /// Any other YAML syntax error.
+    pub const YAML_CU_PHAP: &str = "yaml-cu-phap";
+    /// Several YAML documents in one file.
+    pub const YAML_NHIEU_TAI_LIEU: &str = "yaml-nhieu-tai-lieu";
+    /// The same key twice in one mapping.
+    pub const KHOA_TRUNG: &str = "khoa-trung";
+    /// A key the format does not have.
+    pub const KHOA_LA: &str = "khoa-la";
+    /// A required key is missing.
+    pub const THIEU_KHOA: &str = "thieu-khoa";
+    /// A required key has no value.
+    pub const THIEU_GIA_TRI: &str = "thieu-gia-tri";
+    /// A task of the form left without a status.
+    pub const CHUA_DIEN: &str = "chua-dien";
+    /// A value of the wrong kind (a list where text is expected, …).
+    pub const SAI_KIEU: &str = "sai-kieu";
+    /// A value that is not a number where one is expected.
+    pub const SAI_SO: &str = "sai-so";
+    /// A number with a dot that reads as a decimal point but may be a thousands separator.
+    pub const SO_DAU_CHAM: &str = "so-dau-cham";
+    /// A negative count.
+    pub const SO_AM: &str = "so-am";
+    /// A date in a form that cannot be read.
+    pub const SAI_NGAY: &str = "sai-ngay";
+    /// A date that is not in the calendar (30/02).
+    pub const NGAY_KHONG_TON_TAI: &str = "ngay-khong-ton-tai";
+    /// A value outside the ones a configuration key accepts.
+    pub const GIA_TRI_LA: &str = "gia-tri-la";
+    /// An id with characters ids may not have.
+    pub const MA_SAI_DANG: &str = "ma-sai-dang";
+    /// An id declared twice.
+    pub const MA_TRUNG: &str = "ma-trung";
+    /// A group the registry does not have.
+    pub const NHOM_LA: &str = "nhom-la";
+    /// A unit the registry does not have.
+    pub const DON_VI_LA: &str = "don-vi-la";
+    /// A registry without units.
+    pub const THIEU_DON_VI: &str = "thieu-don-vi";
+    /// A plan whose year differs from its file name.
+    pub const NAM_KHONG_KHOP: &str = "nam-khong-khop";
+    /// A plan without tasks.
+    pub const THIEU_NHIEM_VU: &str = "thieu-nhiem-vu";
+    /// A task without a lead unit.
+    pub const THIEU_CHU_TRI: &str = "thieu-chu-tri";
+    /// A task whose lead is only free text.
+    pub const CHU_TRI_KHONG_RO: &str = "chu-tri-khong-ro";
+    /// Milestones out of date order.
+    pub const MOC_SAI_THU_TU: &str = "moc-sai-thu-tu";
+    /// A ratio indicator whose operands are not sums.
+    pub const TY_LE_SAI: &str = "ty-le-sai";
+    /// An indicator the catalogue does not have.
+    pub const CHI_TIEU_LA: &str = "chi-tieu-la";
+    /// A file in one unit's folder that names another unit.
+    pub const SAI_THU_MUC: &str = "sai-thu-muc";
+    /// A file directly in `nop/`, outside every unit's folder.
+    pub const NGOAI_THU_MUC: &str = "ngoai-thu-muc";
+    /// A report for a year that has no plan.
+    pub const KHONG_CO_KE_HOACH: &str = "khong-co-ke-hoach";
+    /// A period code that cannot be read.
+    pub const KY_SAI: &str = "ky-sai";
+    /// The same task twice in one file.
+    pub const NHIEM_VU_LAP: &str = "nhiem-vu-lap";
+    /// A task the plan does not have.
+    pub const NHIEM_VU_LA: &str = "nhiem-vu-la";
+    /// A status that is none of the four.
+    pub const TRANG_THAI_LA: &str = "trang-thai-la";
+    /// Progress outside 0 … 100.
+    pub const TIEN_DO_SAI: &str = "tien-do-sai";
+    /// A report on a task the unit neither leads nor coordinates.
+    pub const NGOAI_NHIEM_VU: &str = "ngoai-nhiem-vu";
+    /// A ratio indicator submitted (ratios are computed).
+    pub const TY_LE_NOP: &str = "ty-le-nop";
+    /// A numerator larger than its denominator.
+    pub const TU_SO_LON_HON: &str = "tu-so-lon-hon";
+    /// Valid files of one unit that tie for the period.
+    pub const BAO_CAO_MAU_THUAN: &str = "bao-cao-mau-thuan";
+}
+
 /// How bad a problem is. An error rejects the whole file; a warning keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {

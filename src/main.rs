@@ -57,15 +57,14 @@ fn main() -> ExitCode {
 
 /// Prints a fatal error and returns exit status 2.
 fn fatal(f: Fatal) -> u8 {
-    match f {
+    match &f {
         Fatal::Data(diags) => {
             eprintln!("Dữ liệu gốc có lỗi, chưa lập được báo cáo nào:\n");
-            terminal::print_diagnostics(&diags, true);
+            terminal::print_diagnostics(diags, true);
         }
-        Fatal::Render(m) => eprintln!("lỗi: {m}"),
-        Fatal::Period(m, h) | Fatal::Output(m, h) => {
-            eprintln!("lỗi: {m}");
-            if let Some(h) = h {
+        _ => {
+            eprintln!("lỗi: {f}");
+            if let Some(h) = f.hint() {
                 eprintln!("gợi ý: {h}");
             }
         }
@@ -173,21 +172,18 @@ fn run_remind(
 }
 
 fn run_status(data: &std::path::Path, period: baocao::model::period::Period, json: bool) -> u8 {
-    let loaded = match pipeline::load_with(data, &|_| false) {
-        Ok(l) => l,
-        Err(f) => return fatal(f),
-    };
-    let report = match loaded.merge(period) {
-        Ok(r) => r,
-        Err(f) => return fatal(f),
-    };
-    if json {
-        println!("{}", terminal::status_json(&report));
+    let format = if json {
+        pipeline::StatusFormat::Json
     } else {
-        print!(
-            "{}",
-            terminal::status_table(&report, terminal::stdout_color())
-        );
+        pipeline::StatusFormat::Table {
+            color: terminal::stdout_color(),
+        }
+    };
+    match pipeline::status(data, period, format) {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
+        Err(f) => fatal(f),
     }
-    0
 }

@@ -2,7 +2,6 @@
 //! one-line summaries, and the submission status table.
 
 use crate::diagnostics::{Diagnostic, Severity, Tally};
-use crate::render::format::{iso_date, short_date};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -149,155 +148,50 @@ pub fn print_diagnostics(diags: &[Diagnostic], full: bool) {
     }
 }
 
-/// The submission status of every unit in a period, as an aligned table with totals.
-pub fn status_table(r: &crate::model::merge::PeriodReport, color: bool) -> String {
-    use crate::model::merge::UnitState;
-    let reg = &r.data.registry;
-    let header = [
-        "STT",
-        "Đơn vị",
-        "Nộp",
-        "Ngày báo cáo",
-        "Đúng hạn",
-        "Tình trạng",
-        "Nhiệm vụ",
-    ];
-    let mut rows: Vec<([String; 7], UnitState, bool)> = Vec::new();
-    for (i, u) in r.units.iter().enumerate() {
-        let shown = u.shown.map(|s| &r.submissions[s]);
-        let errors = r.unit_tally(u).errors;
-        let state = match u.state {
-            UnitState::Invalid => format!("Không hợp lệ ({errors} lỗi)"),
-            s => s.label().to_string(),
-        };
-        let on_time = match u.state {
-            UnitState::Valid if u.on_time => "đúng hạn",
-            UnitState::Valid => "nộp trễ",
-            _ => "",
-        };
-        let tasks = u
-            .used
-            .map_or(String::new(), |s| r.submissions[s].tasks.len().to_string());
-        rows.push((
-            [
-                (i + 1).to_string(),
-                reg.units[u.unit].name.clone(),
-                if u.files.is_empty() {
-                    "chưa".into()
-                } else {
-                    "rồi".into()
-                },
-                shown
-                    .and_then(|s| s.date)
-                    .map(short_date)
-                    .unwrap_or_default(),
-                on_time.to_string(),
-                state,
-                tasks,
-            ],
-            u.state,
-            u.is_late(),
-        ));
-    }
-    let width = |s: &str| s.chars().count();
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for (cells, ..) in &rows {
-        for (w, c) in widths.iter_mut().zip(cells) {
-            *w = (*w).max(width(c));
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (c, w))| {
-                let pad = " ".repeat(w - width(c));
-                if i == 0 || i == 6 {
-                    format!("{pad}{c}")
-                } else {
-                    format!("{c}{pad}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let paint = |s: String, code: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s
-        }
-    };
-    let mut out = format!(
-        "Tình hình nộp báo cáo {} (hạn nộp {}):\n\n",
-        r.period.display_name(),
-        short_date(r.deadline)
-    );
-    out.push_str(&paint(line(&header.map(String::from)), "1"));
-    out.push('\n');
-    out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-    out.push('\n');
-    for (cells, state, late) in &rows {
-        let text = line(cells);
-        let text = match state {
-            UnitState::Valid if *late => paint(text, "33"),
-            UnitState::Valid => text,
-            UnitState::NotSubmitted => paint(text, "2"),
-            UnitState::Invalid | UnitState::Conflict => paint(text, "31"),
-        };
-        out.push_str(&text);
-        out.push('\n');
-    }
-    let c = r.unit_counts();
-    out.push_str(&format!(
-        "\nTổng số {} đơn vị: {} đã nộp ({} hợp lệ đúng hạn, {} nộp trễ, {} không hợp lệ, {} mâu thuẫn), {} chưa nộp.\n",
-        c.tong, c.da_nop, c.dung_han, c.nop_tre, c.khong_hop_le, c.mau_thuan, c.chua_nop,
-    ));
-    out
+/// A progress bar on stderr that appears only when the work lasts more than about a second
+/// and stderr is a terminal.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
 }
 
-/// The submission status of every unit, as JSON for other programs.
-pub fn status_json(r: &crate::model::merge::PeriodReport) -> String {
-    use crate::model::merge::UnitState;
-    let reg = &r.data.registry;
-    let units: Vec<serde_json::Value> = r
-        .units
-        .iter()
-        .map(|u| {
-            let shown = u.shown.map(|s| &r.submissions[s]);
-            let tally = r.unit_tally(u);
-            serde_json::json!({
-                "ma": reg.units[u.unit].id,
-                "ten": reg.units[u.unit].name,
-                "da_nop": !u.files.is_empty(),
-                "ngay_bao_cao": shown.and_then(|s| s.date).map(iso_date),
-                "dung_han": u.on_time,
-                "hop_le": u.state == UnitState::Valid,
-                "tinh_trang": u.state.code(),
-                "so_loi": tally.errors,
-                "so_canh_bao": tally.warnings,
-                "so_nhiem_vu_bao_cao": u.used.map_or(0, |s| r.submissions[s].tasks.len()),
-                "tep": shown.map(|s| s.file.as_str()),
-            })
-        })
-        .collect();
-    let c = r.unit_counts();
-    let v = serde_json::json!({
-        "ky": r.period.code(),
-        "han_nop": iso_date(r.deadline),
-        "tong": {
-            "don_vi": c.tong,
-            "da_nop": c.da_nop,
-            "hop_le_dung_han": c.dung_han,
-            "nop_tre": c.nop_tre,
-            "khong_hop_le": c.khong_hop_le,
-            "mau_thuan": c.mau_thuan,
-            "chua_nop": c.chua_nop,
-        },
-        "don_vi": units,
-    });
-    serde_json::to_string_pretty(&v).expect("JSON")
+impl Progress {
+    pub fn new(len: u64, what: &str) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} {bar:40} {pos}/{len} tệp ({eta} còn lại)",
+        ) {
+            bar.set_style(style);
+        }
+        bar.set_message(what.to_string());
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn tick(&self) {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering;
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+            && std::io::stderr().is_terminal()
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.inc(1);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
 }

@@ -2,10 +2,13 @@
 //! and reading them in parallel. Hidden and office lock files are skipped; symbolic links to
 //! folders are not followed; oversized files are refused before they are read.
 
-use crate::diagnostics::Diagnostic;
-use crate::input::registry::Registry;
-use crate::input::submission::{Placement, Reference, Submission, read_submission};
-use crate::input::text::decode_owned;
+use crate::diagnostics::{Diagnostic, code};
+use crate::input::decode::decode_owned;
+use crate::input::submission::{Reference, read_submission};
+use crate::model::period::Period;
+use crate::model::registry::Registry;
+use crate::model::submission::{Inbox, Placement, Submission};
+use crate::terminal::Progress;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +47,7 @@ pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
                     .unwrap_or_else(|| "nop".into());
                 diags.push(
                     Diagnostic::error(
-                        "khong-doc-duoc",
+                        code::KHONG_DOC_DUOC,
                         &rel,
                         format!(
                             "Không đọc được thư mục hoặc tệp: {}",
@@ -97,7 +100,7 @@ pub fn rel_path(data_dir: &Path, p: &Path) -> String {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    crate::input::text::nfc(parts.join("/"))
+    crate::text::nfc(parts.join("/"))
 }
 
 /// Folder binding: the deepest folder between `nop/` and the file whose name is a unit id.
@@ -106,7 +109,7 @@ fn placement_of(rel: &str, reg: &Registry) -> Placement {
     // parts[0] == "nop", last is the file name.
     let folders = &parts[1..parts.len() - 1];
     Placement {
-        folder_unit: folders.iter().rev().find_map(|f| reg.unit(f)),
+        folder_unit: folders.iter().rev().find_map(|f| reg.find_unit(f)),
         at_root: folders.is_empty(),
     }
 }
@@ -119,19 +122,14 @@ fn io_reason(e: &str) -> String {
     }
 }
 
-/// Reads every found file, in parallel, keeping walk order.
-pub fn read_all(found: &[Found], refs: &Reference) -> Vec<Submission> {
-    read_all_keeping(found, refs, &|_| true)
-}
-
 /// Reads every found file, in parallel, keeping walk order. The texts of submissions whose
 /// period `keep_text` refuses are dropped as soon as the file is checked (their statuses and
 /// figures stay), so that memory grows with what is built, not with the whole inbox. A
 /// progress bar shows on a terminal when reading takes more than a second.
-pub fn read_all_keeping(
+pub fn read_all(
     found: &[Found],
     refs: &Reference,
-    keep_text: &(dyn Fn(Option<crate::model::period::Period>) -> bool + Sync),
+    keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
 ) -> Vec<Submission> {
     let progress = Progress::new(found.len() as u64, "Đọc báo cáo");
     found
@@ -147,58 +145,10 @@ pub fn read_all_keeping(
         .collect()
 }
 
-/// A progress bar on stderr that appears only when the work lasts more than about a second
-/// and stderr is a terminal.
-pub struct Progress {
-    bar: indicatif::ProgressBar,
-    start: std::time::Instant,
-    shown: std::sync::atomic::AtomicBool,
-}
-
-impl Progress {
-    pub fn new(len: u64, what: &str) -> Progress {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(len),
-            indicatif::ProgressDrawTarget::hidden(),
-        );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} {bar:40} {pos}/{len} tệp ({eta} còn lại)",
-        ) {
-            bar.set_style(style);
-        }
-        bar.set_message(what.to_string());
-        Progress {
-            bar,
-            start: std::time::Instant::now(),
-            shown: std::sync::atomic::AtomicBool::new(false),
-        }
-    }
-
-    pub fn tick(&self) {
-        use std::io::IsTerminal;
-        use std::sync::atomic::Ordering;
-        if !self.shown.load(Ordering::Relaxed)
-            && self.start.elapsed() > std::time::Duration::from_secs(1)
-            && !self.shown.swap(true, Ordering::Relaxed)
-            && std::io::stderr().is_terminal()
-        {
-            self.bar
-                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        self.bar.inc(1);
-    }
-}
-
-impl Drop for Progress {
-    fn drop(&mut self) {
-        self.bar.finish_and_clear();
-    }
-}
-
 fn read_one(f: &Found, refs: &Reference) -> Submission {
     let too_big = |len: u64| {
         Diagnostic::error(
-            "tep-qua-lon",
+            code::TEP_QUA_LON,
             &f.rel,
             format!(
                 "Tệp có dung lượng {:.1} MB, vượt giới hạn 10 MB của một báo cáo; tệp không được đọc.",
@@ -245,11 +195,27 @@ fn read_error(rel: &str, e: &std::io::Error) -> Diagnostic {
         _ => e.to_string(),
     };
     Diagnostic::error(
-        "khong-doc-duoc",
+        code::KHONG_DOC_DUOC,
         rel,
         format!("Không đọc được tệp: {reason}."),
     )
     .hint(Some(
         "Kiểm tra quyền truy cập tệp, hoặc đóng chương trình đang giữ tệp.".into(),
     ))
+}
+
+/// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`); problems of
+/// the walk itself belong to no period and are listed in every one.
+pub fn read_inbox(
+    data_dir: &Path,
+    refs: &Reference,
+    keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
+) -> Inbox {
+    let (found, walk_diags) = walk(data_dir, refs.registry);
+    let mut files = read_all(&found, refs, keep_text);
+    for d in walk_diags {
+        let file = d.file.clone();
+        files.push(Submission::unreadable(&file, Placement::default(), d));
+    }
+    Inbox::new(files)
 }

@@ -1,48 +1,29 @@
-//! The data folder's formats, each read and checked on its own: configuration, unit registry,
-//! plans, indicator catalogue, and the inbox of submissions.
+//! Reading the data folder: each format read and checked on its own (configuration, unit
+//! registry, plans, indicator catalogue, the inbox of submissions, the templates' files), every
+//! problem a diagnostic, the results model types.
+//!
+//! Bytes become text in [`decode`], text a positioned tree in [`yaml`], the tree typed values
+//! field by field in [`reader`]; one module per file format does the rest.
 
+pub mod catalogue;
 pub mod config;
+pub mod decode;
+pub mod hint;
 pub mod inbox;
-pub mod indicators;
 pub mod plan;
 pub mod reader;
 pub mod registry;
 pub mod submission;
-pub mod text;
+pub mod templates;
 pub mod yaml;
 
-use crate::diagnostics::Diagnostic;
-use config::Config;
-use indicators::Catalogue;
-use plan::Plan;
+use crate::diagnostics::{Diagnostic, code};
+use crate::model::dataset::DataSet;
+use crate::model::registry::Registry;
 use reader::Ctx;
-use registry::Registry;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml::{Limits, Node};
-
-/// Everything except the inbox: what every period is built against.
-#[derive(Debug)]
-pub struct DataSet {
-    pub dir: PathBuf,
-    pub config: Config,
-    pub registry: Registry,
-    pub catalogue: Catalogue,
-    /// Plans by year.
-    pub plans: BTreeMap<i32, Plan>,
-    /// Warnings found in the files above (they do not stop the run).
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl DataSet {
-    pub fn reference(&self) -> submission::Reference<'_> {
-        submission::Reference {
-            registry: &self.registry,
-            plans: &self.plans,
-            catalogue: &self.catalogue,
-        }
-    }
-}
 
 /// The data folder could not be used: nothing can be built. Carries every problem found.
 #[derive(Debug)]
@@ -56,7 +37,7 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
     if !dir.is_dir() {
         return Err(DataError {
             diags: vec![Diagnostic::error(
-                "thieu-thu-muc",
+                code::THIEU_THU_MUC,
                 &dir.display().to_string(),
                 format!("Không tìm thấy thư mục dữ liệu '{}'.", dir.display()),
             )
@@ -67,7 +48,7 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
     let registry = load_one(dir, "don-vi.yaml", &mut diags, registry::read_registry);
     let empty = Registry::default();
     let catalogue = load_one(dir, "chi-tieu.yaml", &mut diags, |ctx, root| {
-        indicators::read_catalogue(ctx, root, registry.as_ref().unwrap_or(&empty))
+        catalogue::read_catalogue(ctx, root, registry.as_ref().unwrap_or(&empty))
     });
     let mut plans = BTreeMap::new();
     if let Some(reg) = &registry {
@@ -76,7 +57,7 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
                 "ke-hoach/{}",
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
-            if let Some(plan) = read_file(dir, &path, &rel, &mut diags, |ctx, root| {
+            if let Some(plan) = read_file(&path, &rel, &mut diags, |ctx, root| {
                 plan::read_plan(ctx, root, year, reg)
             }) {
                 plans.insert(year, plan);
@@ -85,7 +66,7 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
         if plans.is_empty() && !diags.iter().any(Diagnostic::is_error) {
             diags.push(
                 Diagnostic::error(
-                    "thieu-ke-hoach",
+                    code::THIEU_KE_HOACH,
                     "ke-hoach",
                     "Chưa có kế hoạch nào trong thư mục ke-hoach/.",
                 )
@@ -98,7 +79,6 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     match (config, registry, catalogue) {
         (Some(config), Some(registry), Some(catalogue)) if errors.is_empty() => Ok(DataSet {
-            dir: dir.to_path_buf(),
             config,
             registry,
             catalogue,
@@ -120,12 +100,11 @@ fn load_one<T>(
     diags: &mut Vec<Diagnostic>,
     read: impl FnOnce(&mut Ctx, &Node) -> Option<T>,
 ) -> Option<T> {
-    read_file(dir, &dir.join(name), name, diags, read)
+    read_file(&dir.join(name), name, diags, read)
 }
 
 /// Reads, decodes and parses one data file, then hands its tree to `read`.
 fn read_file<T>(
-    _dir: &Path,
     path: &Path,
     rel: &str,
     diags: &mut Vec<Diagnostic>,
@@ -139,11 +118,11 @@ fn read_file<T>(
             } else {
                 format!("Không đọc được tệp {rel}: {e}.")
             };
-            diags.push(Diagnostic::error("thieu-tep", rel, msg));
+            diags.push(Diagnostic::error(code::THIEU_TEP, rel, msg));
             return None;
         }
     };
-    let (text, warnings) = match text::decode(rel, &bytes) {
+    let (text, warnings) = match decode::decode(rel, &bytes) {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
@@ -156,7 +135,7 @@ fn read_file<T>(
         Ok(Some(root)) => read(&mut ctx, &root),
         Ok(None) => {
             ctx.push(Diagnostic::error(
-                "tep-rong",
+                code::TEP_RONG,
                 rel,
                 format!("Tệp {rel} rỗng."),
             ));
@@ -177,7 +156,7 @@ fn plan_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(i32, PathBuf)> {
     let Ok(entries) = std::fs::read_dir(dir.join("ke-hoach")) else {
         diags.push(
             Diagnostic::error(
-                "thieu-ke-hoach",
+                code::THIEU_KE_HOACH,
                 "ke-hoach",
                 "Không tìm thấy thư mục ke-hoach/.",
             )
@@ -209,7 +188,7 @@ fn plan_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(i32, PathBuf)> {
             Ok(y) if stem.len() == 4 => out.push((y, p)),
             _ => diags.push(
                 Diagnostic::warning(
-                    "ten-ke-hoach",
+                    code::TEN_KE_HOACH,
                     &format!("ke-hoach/{name}"),
                     format!(
                         "Tệp kế hoạch '{name}' không được đọc vì tên tệp không phải là một năm."

@@ -1,8 +1,10 @@
 //! Field-by-field reading of a YAML tree into typed values, collecting one diagnostic per
 //! problem: wrong kinds, missing keys, unknown keys (with "did you mean"), numbers and dates.
 
-use crate::diagnostics::{Diagnostic, Pos, clip};
+use crate::diagnostics::{Diagnostic, Pos, clip, code};
+use crate::input::hint;
 use crate::input::yaml::{Node, Value};
+use crate::model::number::Num;
 use chrono::NaiveDate;
 
 /// Collects the diagnostics of one file while it is read.
@@ -73,7 +75,7 @@ pub fn fields<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<Fields<'n
         }),
         other => {
             ctx.error(
-                "sai-kieu",
+                code::SAI_KIEU,
                 node.pos,
                 format!(
                     "Mục {what} phải là một nhóm các khóa (dạng \"khóa: giá trị\"), nhưng ở đây là {}.",
@@ -119,7 +121,7 @@ impl<'n> Fields<'n> {
         match self.entry(key) {
             None => {
                 ctx.error(
-                    "thieu-khoa",
+                    code::THIEU_KHOA,
                     self.pos,
                     format!("Thiếu khóa bắt buộc '{key}' ({what})."),
                     Some(format!("Thêm một dòng \"{key}: ...\" vào mục này.")),
@@ -128,7 +130,7 @@ impl<'n> Fields<'n> {
             }
             Some((k, v)) if v.value == Value::Null => {
                 ctx.error(
-                    "thieu-gia-tri",
+                    code::THIEU_GIA_TRI,
                     k.pos,
                     format!("Khóa '{key}' ({what}) chưa có giá trị."),
                     Some(format!("Ghi giá trị sau dấu hai chấm: \"{key}: ...\".")),
@@ -139,6 +141,23 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// An optional text, trimmed; `None` when absent or blank.
+    pub fn opt_text(&mut self, ctx: &mut Ctx, key: &'static str) -> Option<String> {
+        self.get(key).and_then(|n| opt_text(ctx, n, key))
+    }
+
+    /// An optional list of texts (one text alone is a list of one), each trimmed, blanks left
+    /// out.
+    pub fn opt_list(&mut self, ctx: &mut Ctx, key: &'static str) -> Vec<String> {
+        self.get(key)
+            .map(|n| text_list(ctx, n, key))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(s, _)| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
     /// Reports every key that was never asked for as unknown, with the nearest known key.
     pub fn finish(self, ctx: &mut Ctx, what: &str) {
         for (k, _) in self.entries {
@@ -146,16 +165,14 @@ impl<'n> Fields<'n> {
             if self.asked.contains(&name.as_str()) {
                 continue;
             }
-            let hint = did_you_mean(&name, self.asked.iter().copied())
-                .map(|s| format!("có phải ý bạn là '{s}'?"))
-                .unwrap_or_else(|| {
-                    format!(
-                        "Các khóa được dùng trong {what}: {}.",
-                        self.asked.join(", ")
-                    )
-                });
+            let hint = hint::did_you_mean(&name, self.asked.iter().copied()).unwrap_or_else(|| {
+                format!(
+                    "Các khóa được dùng trong {what}: {}.",
+                    self.asked.join(", ")
+                )
+            });
             ctx.error(
-                "khoa-la",
+                code::KHOA_LA,
                 k.pos,
                 format!("Khóa '{}' không có trong mẫu {what}.", clip(&name)),
                 Some(hint),
@@ -170,7 +187,7 @@ pub fn text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
         Some(s) => Some(s),
         None => {
             ctx.error(
-                "sai-kieu",
+                code::SAI_KIEU,
                 node.pos,
                 format!(
                     "Giá trị của '{key}' phải là một đoạn chữ, nhưng ở đây là {}.",
@@ -183,13 +200,20 @@ pub fn text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
     }
 }
 
+/// Reads a text value, trimmed; `None` when it is blank.
+pub fn opt_text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
+    text(ctx, node, key)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
 /// Reads a list of nodes; a single scalar is an error.
 pub fn list<'n>(ctx: &mut Ctx, node: &'n Node, key: &str) -> Option<&'n [Node]> {
     match &node.value {
         Value::Seq(items) => Some(items),
         other => {
             ctx.error(
-                "sai-kieu",
+                code::SAI_KIEU,
                 node.pos,
                 format!(
                     "Giá trị của '{key}' phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng \"- \"), nhưng ở đây là {}.",
@@ -216,31 +240,6 @@ pub fn text_list(ctx: &mut Ctx, node: &Node, key: &str) -> Vec<(String, Pos)> {
     }
 }
 
-/// A number as written: integers stay integers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Num {
-    Int(i64),
-    Float(f64),
-}
-
-impl Num {
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Num::Int(i) => i as f64,
-            Num::Float(f) => f,
-        }
-    }
-}
-
-impl serde::Serialize for Num {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Num::Int(i) => s.serialize_i64(i),
-            Num::Float(f) => s.serialize_f64(f),
-        }
-    }
-}
-
 /// Reads a number. Text is an error, with a hint when it looks like a number written the
 /// Vietnamese way ("1.200", "96,5", "40%").
 pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
@@ -249,7 +248,7 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
         Value::Float(f, raw) => {
             if !f.is_finite() {
                 ctx.error(
-                    "sai-so",
+                    code::SAI_SO,
                     node.pos,
                     format!(
                         "Giá trị của '{key}' phải là một số hữu hạn, không phải '{}'.",
@@ -261,7 +260,7 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
             }
             if looks_thousands_dotted(raw) {
                 ctx.warn(
-                    "so-dau-cham",
+                    code::SO_DAU_CHAM,
                     node.pos,
                     format!(
                         "Số '{raw}' được hiểu là {} (dấu chấm là dấu thập phân), không phải {}.",
@@ -295,7 +294,7 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
                 Some("Ghi giá trị bằng chữ số (ví dụ 40), không viết bằng chữ.".to_string())
             };
             ctx.error(
-                "sai-so",
+                code::SAI_SO,
                 node.pos,
                 format!(
                     "Giá trị của '{key}' phải là một số, nhưng ở đây là \"{}\".",
@@ -307,7 +306,7 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
         }
         other => {
             ctx.error(
-                "sai-so",
+                code::SAI_SO,
                 node.pos,
                 format!(
                     "Giá trị của '{key}' phải là một số, nhưng ở đây là {}.",
@@ -335,7 +334,7 @@ fn looks_thousands_dotted(raw: &str) -> bool {
 pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
     let Some(raw) = scalar_text(node) else {
         ctx.error(
-            "sai-ngay",
+            code::SAI_NGAY,
             node.pos,
             format!(
                 "Giá trị của '{key}' phải là một ngày, nhưng ở đây là {}.",
@@ -349,7 +348,7 @@ pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
         Ok(d) => Some(d),
         Err(DateError::Impossible) => {
             ctx.error(
-                "ngay-khong-ton-tai",
+                code::NGAY_KHONG_TON_TAI,
                 node.pos,
                 format!("Ngày '{}' ({key}) không tồn tại trong lịch.", clip(&raw)),
                 Some("Kiểm tra lại ngày và tháng (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 ngày).".into()),
@@ -358,7 +357,7 @@ pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
         }
         Err(DateError::Format) => {
             ctx.error(
-                "sai-ngay",
+                code::SAI_NGAY,
                 node.pos,
                 format!("Không đọc được ngày '{}' ({key}).", clip(&raw)),
                 Some("Ghi ngày theo dạng 12/03/2024 hoặc 2024-03-12.".into()),
@@ -410,34 +409,6 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateError::Impossible)
 }
 
-/// The candidate closest to `input`, if it is close enough to be a likely typo and no other
-/// candidate is as close. Compared on lowercase text without diacritics.
-pub fn did_you_mean<'c>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<&'c str> {
-    let target = crate::input::text::skeleton(input);
-    let mut best: Option<(f64, &str)> = None;
-    let mut tied = false;
-    for c in candidates {
-        let cs = crate::input::text::skeleton(c);
-        let score = strsim::normalized_damerau_levenshtein(&target, &cs)
-            .max(strsim::jaro_winkler(&target, &cs) - 0.1);
-        if score < 0.66 {
-            continue;
-        }
-        match best {
-            Some((b, _)) if score < b => {}
-            Some((b, _)) if score == b => tied = true,
-            _ => {
-                best = Some((score, c));
-                tied = false;
-            }
-        }
-    }
-    best.filter(|_| !tied).map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,16 +429,6 @@ mod tests {
         assert_eq!(parse_date("12-03-24"), Err(DateError::Format));
         assert_eq!(parse_date("ngày 12 tháng 3"), Err(DateError::Format));
         assert_eq!(parse_date("2024-3-12"), Err(DateError::Format));
-    }
-
-    #[test]
-    fn suggestions_for_typos() {
-        let ids = ["phong-tu-phap", "phong-noi-vu", "phong-y-te"];
-        assert_eq!(did_you_mean("phong-tu-phaq", ids), Some("phong-tu-phap"));
-        assert_eq!(did_you_mean("phòng-nội-vụ", ids), Some("phong-noi-vu"));
-        assert_eq!(did_you_mean("xyz", ids), None);
-        assert_eq!(did_you_mean("2.n", ["2.m", "2.o", "1.a"]), None);
-        assert_eq!(did_you_mean("1.dd", ["1.d", "1.đ", "2.a"]), Some("1.đ"));
     }
 
     #[test]

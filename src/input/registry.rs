@@ -1,198 +1,36 @@
-//! `don-vi.yaml`: the units that report (đơn vị) and the groups (nhóm) the plan refers to as
-//! `@ma`. Registry order is the order of units everywhere in the outputs.
+//! Reads `don-vi.yaml` into a [`Registry`]: the units that report and the groups the plan
+//! refers to as `@ma`.
 
-use crate::input::reader::{Ctx, did_you_mean, fields, list, text, text_list};
+use crate::diagnostics::code;
+use crate::input::hint;
+use crate::input::reader::{Ctx, fields, list, text};
 use crate::input::yaml::Node;
-use std::collections::HashMap;
-
-/// One reporting unit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// `ma`: lowercase ASCII id, also the name of its folder in `nop/`.
-    pub id: String,
-    /// `ten`: the unit's name ("Phòng Tư pháp").
-    pub name: String,
-    /// `nhom`: ids of the groups it belongs to.
-    pub groups: Vec<String>,
-}
-
-/// A named group of units.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    /// `ma`: the id the plan writes as `@ma`.
-    pub id: String,
-    /// `ten`: its name ("UBND các xã, phường").
-    pub name: String,
-}
-
-/// All units and groups, with lookups by id.
-#[derive(Debug, Clone, Default)]
-pub struct Registry {
-    pub units: Vec<Unit>,
-    pub groups: Vec<Group>,
-    unit_index: HashMap<String, usize>,
-    group_index: HashMap<String, usize>,
-}
-
-impl Registry {
-    pub fn new(units: Vec<Unit>, groups: Vec<Group>) -> Self {
-        let unit_index = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), i))
-            .collect();
-        let group_index = groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.clone(), i))
-            .collect();
-        Registry {
-            units,
-            groups,
-            unit_index,
-            group_index,
-        }
-    }
-
-    /// The registry position of a unit id.
-    pub fn unit(&self, id: &str) -> Option<usize> {
-        self.unit_index.get(id).copied()
-    }
-
-    pub fn group(&self, id: &str) -> Option<&Group> {
-        self.group_index.get(id).map(|&i| &self.groups[i])
-    }
-
-    /// Members of a group, in registry order.
-    pub fn members<'a>(&'a self, group: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.units
-            .iter()
-            .enumerate()
-            .filter(move |(_, u)| u.groups.iter().any(|g| g == group))
-            .map(|(i, _)| i)
-    }
-
-    /// The nearest unit id to a mistyped one.
-    pub fn suggest_unit(&self, id: &str) -> Option<&str> {
-        did_you_mean(id, self.units.iter().map(|u| u.id.as_str()))
-    }
-
-    pub fn suggest_group(&self, id: &str) -> Option<&str> {
-        did_you_mean(id, self.groups.iter().map(|g| g.id.as_str()))
-    }
-}
-
-/// A valid id: lowercase ASCII letters, digits and '-', starting with a letter or digit.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
+use crate::model::ids::GroupIdx;
+use crate::model::registry::{Group, Registry, Unit, is_valid_id};
 
 const WHAT: &str = "danh mục đơn vị";
 
 /// Reads the registry; problems go to `ctx`.
 pub fn read_registry(ctx: &mut Ctx, root: &Node) -> Option<Registry> {
     let mut f = fields(ctx, root, WHAT)?;
-    let mut groups: Vec<Group> = Vec::new();
-    if let Some(items) = f.get("nhom").and_then(|n| list(ctx, n, "nhom")) {
-        for item in items {
-            let Some(mut g) = fields(ctx, item, "nhóm") else {
-                continue;
-            };
-            let id = g
-                .required(ctx, "ma", "mã nhóm")
-                .and_then(|n| text(ctx, n, "ma"));
-            let name = g
-                .required(ctx, "ten", "tên nhóm")
-                .and_then(|n| text(ctx, n, "ten"));
-            g.finish(ctx, "nhóm");
-            let (Some(id), Some(name)) = (id, name) else {
-                continue;
-            };
-            let id = id.trim().to_string();
-            if !check_id(ctx, item, &id, "nhóm") {
-                continue;
-            }
-            if groups.iter().any(|x| x.id == id) {
-                ctx.error(
-                    "ma-trung",
-                    item.pos,
-                    format!("Mã nhóm '{id}' bị khai báo hai lần."),
-                    None,
-                );
-                continue;
-            }
-            groups.push(Group {
-                id,
-                name: name.trim().to_string(),
-            });
-        }
-    }
+    let groups = f
+        .get("nhom")
+        .and_then(|n| list(ctx, n, "nhom"))
+        .map(|items| read_groups(ctx, items))
+        .unwrap_or_default();
     let mut units: Vec<Unit> = Vec::new();
     let items = f
         .required(ctx, "don_vi", "danh sách đơn vị")
         .and_then(|n| list(ctx, n, "don_vi"));
     for item in items.unwrap_or_default() {
-        let Some(mut u) = fields(ctx, item, "đơn vị") else {
-            continue;
-        };
-        let id = u
-            .required(ctx, "ma", "mã đơn vị")
-            .and_then(|n| text(ctx, n, "ma"));
-        let name = u
-            .required(ctx, "ten", "tên đơn vị")
-            .and_then(|n| text(ctx, n, "ten"));
-        let member_of = u
-            .get("nhom")
-            .map(|n| text_list(ctx, n, "nhom"))
-            .unwrap_or_default();
-        u.finish(ctx, "đơn vị");
-        let (Some(id), Some(name)) = (id, name) else {
-            continue;
-        };
-        let id = id.trim().to_string();
-        if !check_id(ctx, item, &id, "đơn vị") {
-            continue;
+        if let Some(u) = read_unit(ctx, item, &groups, &units) {
+            units.push(u);
         }
-        if units.iter().any(|x| x.id == id) {
-            ctx.error(
-                "ma-trung",
-                item.pos,
-                format!("Mã đơn vị '{id}' bị khai báo hai lần."),
-                None,
-            );
-            continue;
-        }
-        let mut unit_groups = Vec::new();
-        for (g, pos) in member_of {
-            let g = g.trim().trim_start_matches('@').to_string();
-            if !groups.iter().any(|x| x.id == g) {
-                let hint = did_you_mean(&g, groups.iter().map(|x| x.id.as_str()))
-                    .map(|s| format!("có phải ý bạn là '{s}'?"))
-                    .or_else(|| Some("Khai báo nhóm trong mục 'nhom' ở đầu tệp.".into()));
-                ctx.error(
-                    "nhom-la",
-                    pos,
-                    format!("Nhóm '{g}' của đơn vị '{id}' chưa được khai báo trong mục 'nhom'."),
-                    hint,
-                );
-            } else if !unit_groups.contains(&g) {
-                unit_groups.push(g);
-            }
-        }
-        units.push(Unit {
-            id,
-            name: name.trim().to_string(),
-            groups: unit_groups,
-        });
     }
     f.finish(ctx, WHAT);
     if units.is_empty() && !ctx.has_errors() {
         ctx.error(
-            "thieu-don-vi",
+            code::THIEU_DON_VI,
             root.pos,
             "Danh mục chưa có đơn vị nào.".into(),
             None,
@@ -201,12 +39,101 @@ pub fn read_registry(ctx: &mut Ctx, root: &Node) -> Option<Registry> {
     Some(Registry::new(units, groups))
 }
 
+fn read_groups(ctx: &mut Ctx, items: &[Node]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for item in items {
+        let Some(mut g) = fields(ctx, item, "nhóm") else {
+            continue;
+        };
+        let id = g
+            .required(ctx, "ma", "mã nhóm")
+            .and_then(|n| text(ctx, n, "ma"));
+        let name = g
+            .required(ctx, "ten", "tên nhóm")
+            .and_then(|n| text(ctx, n, "ten"));
+        g.finish(ctx, "nhóm");
+        let (Some(id), Some(name)) = (id, name) else {
+            continue;
+        };
+        let id = id.trim().to_string();
+        if !check_id(ctx, item, &id, "nhóm") {
+            continue;
+        }
+        if groups.iter().any(|x| x.id == id) {
+            ctx.error(
+                code::MA_TRUNG,
+                item.pos,
+                format!("Mã nhóm '{id}' bị khai báo hai lần."),
+                None,
+            );
+            continue;
+        }
+        groups.push(Group {
+            id,
+            name: name.trim().to_string(),
+        });
+    }
+    groups
+}
+
+fn read_unit(ctx: &mut Ctx, item: &Node, groups: &[Group], units: &[Unit]) -> Option<Unit> {
+    let mut u = fields(ctx, item, "đơn vị")?;
+    let id = u
+        .required(ctx, "ma", "mã đơn vị")
+        .and_then(|n| text(ctx, n, "ma"));
+    let name = u
+        .required(ctx, "ten", "tên đơn vị")
+        .and_then(|n| text(ctx, n, "ten"));
+    let member_of = u
+        .get("nhom")
+        .map(|n| crate::input::reader::text_list(ctx, n, "nhom"))
+        .unwrap_or_default();
+    u.finish(ctx, "đơn vị");
+    let (id, name) = (id?, name?);
+    let id = id.trim().to_string();
+    if !check_id(ctx, item, &id, "đơn vị") {
+        return None;
+    }
+    if units.iter().any(|x| x.id == id) {
+        ctx.error(
+            code::MA_TRUNG,
+            item.pos,
+            format!("Mã đơn vị '{id}' bị khai báo hai lần."),
+            None,
+        );
+        return None;
+    }
+    let mut unit_groups = Vec::new();
+    for (g, pos) in member_of {
+        let g = g.trim().trim_start_matches('@').to_string();
+        match groups.iter().position(|x| x.id == g).map(GroupIdx::new) {
+            None => {
+                let hint = hint::did_you_mean(&g, groups.iter().map(|x| x.id.as_str()))
+                    .or_else(|| Some("Khai báo nhóm trong mục 'nhom' ở đầu tệp.".into()));
+                ctx.error(
+                    code::NHOM_LA,
+                    pos,
+                    format!("Nhóm '{g}' của đơn vị '{id}' chưa được khai báo trong mục 'nhom'."),
+                    hint,
+                );
+            }
+            Some(gi) if !unit_groups.contains(&gi) => unit_groups.push(gi),
+            Some(_) => {}
+        }
+    }
+    Some(Unit {
+        id,
+        name: name.trim().to_string(),
+        groups: unit_groups,
+    })
+}
+
 fn check_id(ctx: &mut Ctx, item: &Node, id: &str, what: &str) -> bool {
     if is_valid_id(id) {
         return true;
     }
     ctx.error(
-        "ma-sai-dang",
+        code::MA_SAI_DANG,
         item.pos,
         format!("Mã {what} '{id}' không hợp lệ."),
         Some(
@@ -217,18 +144,48 @@ fn check_id(ctx: &mut Ctx, item: &Node, id: &str, what: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids() {
-        assert!(is_valid_id("ubnd-xa-tinh-an-tay"));
-        assert!(is_valid_id("phong-y-te2"));
-        assert!(!is_valid_id("Phong-Y-Te"));
-        assert!(!is_valid_id("phòng-y-tế"));
-        assert!(!is_valid_id("phong y te"));
-        assert!(!is_valid_id(""));
-        assert!(!is_valid_id("-x"));
+/// Reads unit ids and `@groups` (the references of a plan's `chu_tri` and `phoi_hop`, or a
+/// catalogue's `don_vi_bao_cao`), each checked against the registry; an unknown one is an
+/// error with the closest id.
+pub fn read_refs(
+    ctx: &mut Ctx,
+    reg: &Registry,
+    node: Option<&Node>,
+    key: &str,
+) -> Vec<crate::model::registry::UnitRef> {
+    use crate::model::registry::UnitRef;
+    let Some(node) = node.filter(|n| n.value != crate::input::yaml::Value::Null) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (r, pos) in crate::input::reader::text_list(ctx, node, key) {
+        let r = r.trim();
+        if let Some(g) = r.strip_prefix('@') {
+            match reg.find_group(g) {
+                Some(gi) => out.push(UnitRef::Group(gi)),
+                None => ctx.error(
+                    code::NHOM_LA,
+                    pos,
+                    format!("Nhóm '@{g}' không có trong danh mục đơn vị (don-vi.yaml)."),
+                    hint::closest(g, reg.groups().iter().map(|x| x.id.as_str()))
+                        .map(|s| hint::meant(&format!("@{s}"))),
+                ),
+            }
+        } else if let Some(u) = reg.find_unit(r) {
+            out.push(UnitRef::Unit(u));
+        } else {
+            let hint =
+                hint::did_you_mean(r, reg.units().iter().map(|u| u.id.as_str())).or_else(|| {
+                    reg.find_group(r)
+                        .map(|_| format!("'{r}' là một nhóm; viết '@{r}'."))
+                });
+            ctx.error(
+                code::DON_VI_LA,
+                pos,
+                format!("Đơn vị '{r}' không có trong danh mục đơn vị (don-vi.yaml)."),
+                hint,
+            );
+        }
     }
+    out
 }

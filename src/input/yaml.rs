@@ -5,7 +5,7 @@
 //! [`crate::input::reader`]), so that one run reports every problem of a file, each at its
 //! own line and column, in Vietnamese.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Diagnostic, Pos, code};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -200,11 +200,11 @@ fn convert(n: Spanned<RawNode>, text: &str, cleaned: &mut Vec<Pos>) -> Node {
         RawNode::Bool(b) => Value::Bool(b, raw()),
         RawNode::Int(i) => Value::Int(i, raw()),
         RawNode::Float(f) => Value::Float(f, raw()),
-        RawNode::Str(s) if s.chars().any(crate::input::text::is_xml_forbidden) => {
+        RawNode::Str(s) if s.chars().any(crate::text::is_xml_forbidden) => {
             cleaned.push(pos);
             Value::Str(
                 s.chars()
-                    .filter(|c| !crate::input::text::is_xml_forbidden(*c))
+                    .filter(|c| !crate::text::is_xml_forbidden(*c))
                     .collect(),
             )
         }
@@ -241,7 +241,7 @@ fn translate(file: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let (code, message, hint) = vietnamese(&english, pos, text);
     // The parser points just after a tab; point at the first tab of the indentation instead.
     let pos = match pos {
-        Some(p) if code == "yaml-tab" => text
+        Some(p) if code == code::YAML_TAB => text
             .lines()
             .nth(p.line as usize - 1)
             .and_then(|l| l.chars().position(|c| c == '\t'))
@@ -268,7 +268,7 @@ fn vietnamese(
     if let Some(key) = english.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key).trim();
         return (
-            "khoa-trung",
+            code::KHOA_TRUNG,
             format!(
                 "Khóa '{}' xuất hiện hai lần trong cùng một nhóm.",
                 crate::diagnostics::clip(key)
@@ -278,7 +278,7 @@ fn vietnamese(
     }
     if lower.contains("tab") {
         return (
-            "yaml-tab",
+            code::YAML_TAB,
             "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(),
             Some("Thay mỗi ký tự Tab ở đầu dòng bằng 2 dấu cách."),
         );
@@ -286,7 +286,7 @@ fn vietnamese(
     if lower.contains("unclosed quote") || lower.contains("end of stream") && lower.contains("quot")
     {
         return (
-            "yaml-thieu-nhay",
+            code::YAML_THIEU_NHAY,
             "Thiếu dấu nháy kép (\") đóng chuỗi bắt đầu tại đây.".into(),
             Some(
                 "Mỗi đoạn chữ mở bằng dấu \" phải đóng bằng dấu \" trên cùng giá trị; dấu \" bên trong đoạn chữ viết thành \\\".",
@@ -295,7 +295,7 @@ fn vietnamese(
     }
     if lower.contains("unclosed bracket") || lower.contains("unclosed brace") {
         return (
-            "yaml-thieu-ngoac",
+            code::YAML_THIEU_NGOAC,
             "Thiếu dấu ngoặc đóng cho danh sách hoặc nhóm mở tại đây.".into(),
             Some("Danh sách viết trên một dòng phải có đủ cặp [ ] hoặc { }."),
         );
@@ -305,7 +305,7 @@ fn vietnamese(
         || lower.contains("nesting")
     {
         return (
-            "yaml-qua-sau",
+            code::YAML_QUA_SAU,
             "Tệp có cấu trúc lồng nhau quá sâu, không phải một báo cáo hợp lệ.".into(),
             Some("Báo cáo chỉ có vài cấp thụt lề; hãy lập lại tệp từ biểu mẫu."),
         );
@@ -320,14 +320,14 @@ fn vietnamese(
             || (text.contains('&') && text.contains('*'));
         return if uses_aliases && !lower.contains("events") {
             (
-                "yaml-qua-lon",
+                code::YAML_QUA_LON,
                 "Tệp dùng bí danh (&, *) nhân bản dữ liệu vượt giới hạn cho phép của một báo cáo."
                     .into(),
                 Some("Không dùng bí danh YAML (& và *) trong báo cáo; ghi trực tiếp từng giá trị."),
             )
         } else {
             (
-                "yaml-qua-lon",
+                code::YAML_QUA_LON,
                 "Tệp có quá nhiều mục (hàng trăm nghìn giá trị), vượt giới hạn cho phép của một báo cáo.".into(),
                 Some("Một báo cáo chỉ có vài chục nhiệm vụ và chỉ tiêu; lập lại tệp từ biểu mẫu."),
             )
@@ -352,21 +352,21 @@ fn vietnamese(
             )
         };
         return (
-            "yaml-cu-phap",
+            code::YAML_CU_PHAP,
             "Sai cú pháp YAML: thụt lề không đúng hoặc thiếu dấu cách sau dấu hai chấm.".into(),
             hint,
         );
     }
     if lower.contains("multiple documents") || lower.contains("more than one document") {
         return (
-            "yaml-nhieu-tai-lieu",
+            code::YAML_NHIEU_TAI_LIEU,
             "Tệp chứa nhiều tài liệu YAML (ngăn cách bởi ---); mỗi tệp chỉ được chứa một báo cáo."
                 .into(),
             Some("Tách thành các tệp riêng hoặc xóa dòng ---."),
         );
     }
     (
-        "yaml-cu-phap",
+        code::YAML_CU_PHAP,
         "Sai cú pháp YAML, không đọc được tệp từ vị trí này.".into(),
         None,
     )

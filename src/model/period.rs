@@ -48,6 +48,16 @@ pub enum CutOff {
     Calendar,
 }
 
+impl CutOff {
+    /// The code of the configuration (`chot_so_lieu`).
+    pub fn code(self) -> &'static str {
+        match self {
+            CutOff::Nd09 => "nd09",
+            CutOff::Calendar => "lich",
+        }
+    }
+}
+
 /// One reporting period: a year and a kind. Periods order by their end: Q1, Q2, 6T, Q3, 9T,
 /// Q4, NAM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -218,8 +228,38 @@ impl Period {
     }
 
     /// The last day a unit's report is on time: the end date plus `days`.
-    pub fn deadline(&self, rule: CutOff, days: u32) -> NaiveDate {
+    pub fn submission_deadline(&self, rule: CutOff, days: u32) -> NaiveDate {
         self.end(rule) + Days::new(days as u64)
+    }
+
+    /// The annual period of a year.
+    pub fn year(year: i32) -> Period {
+        Period {
+            year,
+            kind: PeriodKind::Year,
+        }
+    }
+
+    /// The period that follows in its cycle: the next quarter; after the first six months,
+    /// the second half (which ends with the year, so its `Year` stands in for it); after nine
+    /// months, the fourth quarter; after the year, the next year.
+    pub fn next(&self) -> Period {
+        let (year, kind) = match self.kind {
+            PeriodKind::Quarter(q) if q < 4 => (self.year, PeriodKind::Quarter(q + 1)),
+            PeriodKind::Quarter(_) => (self.year + 1, PeriodKind::Quarter(1)),
+            PeriodKind::SixMonths => (self.year, PeriodKind::Year),
+            PeriodKind::NineMonths => (self.year, PeriodKind::Quarter(4)),
+            PeriodKind::Year => (self.year + 1, PeriodKind::Year),
+        };
+        Period { year, kind }
+    }
+
+    /// The next period by name: "quý II năm 2024", "6 tháng cuối năm 2024", "năm 2025".
+    pub fn next_name(&self) -> String {
+        match self.kind {
+            PeriodKind::SixMonths => format!("6 tháng cuối năm {}", self.year),
+            _ => self.next().display_name(),
+        }
     }
 }
 
@@ -229,11 +269,13 @@ impl fmt::Display for Period {
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+/// A date known to exist (a constant of the calendar rules, not a user's input).
+pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
 }
 
-fn last_day_of_month(y: i32, m: u32) -> NaiveDate {
+/// The last day of a month.
+pub fn last_day_of_month(y: i32, m: u32) -> NaiveDate {
     let first_next = if m == 12 {
         ymd(y + 1, 1, 1)
     } else {
@@ -324,12 +366,15 @@ mod tests {
     #[test]
     fn deadlines_cross_month_and_year_ends() {
         let q1 = Period::parse("2024-Q1").unwrap();
-        assert_eq!(q1.deadline(CutOff::Nd09, 3), d(2024, 3, 17));
+        assert_eq!(q1.submission_deadline(CutOff::Nd09, 3), d(2024, 3, 17));
         let q4 = Period::parse("2024-Q4").unwrap();
-        assert_eq!(q4.deadline(CutOff::Calendar, 5), d(2025, 1, 5));
+        assert_eq!(q4.submission_deadline(CutOff::Calendar, 5), d(2025, 1, 5));
         let nam = Period::parse("2024-NAM").unwrap();
-        assert_eq!(nam.deadline(CutOff::Nd09, 5), d(2024, 12, 19));
-        assert_eq!(nam.deadline(CutOff::Calendar, 0), d(2024, 12, 31));
+        assert_eq!(nam.submission_deadline(CutOff::Nd09, 5), d(2024, 12, 19));
+        assert_eq!(
+            nam.submission_deadline(CutOff::Calendar, 0),
+            d(2024, 12, 31)
+        );
     }
 
     #[test]
@@ -350,6 +395,27 @@ mod tests {
                 "2024-NAM"
             ]
         );
+    }
+
+    #[test]
+    fn the_next_period_of_each_kind() {
+        for (code, name, year) in [
+            ("2024-Q1", "quý II năm 2024", 2024),
+            ("2024-Q4", "quý I năm 2025", 2025),
+            ("2024-6T", "6 tháng cuối năm 2024", 2024),
+            ("2024-9T", "quý IV năm 2024", 2024),
+            ("2024-NAM", "năm 2025", 2025),
+        ] {
+            let p = Period::parse(code).unwrap();
+            assert_eq!(p.next_name(), name, "{code}");
+            assert_eq!(p.next().year, year, "{code}");
+        }
+        // The second half and the fourth quarter end with the year.
+        let nam = Period::parse("2024-NAM").unwrap();
+        for code in ["2024-6T", "2024-9T", "2024-Q3"] {
+            let next = Period::parse(code).unwrap().next();
+            assert_eq!(next.end(CutOff::Nd09), nam.end(CutOff::Nd09), "{code}");
+        }
     }
 
     #[test]

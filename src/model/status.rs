@@ -1,103 +1,153 @@
 //! Task statuses: the four a unit reports and the fifth ("chưa báo cáo") the city-level merge
-//! gives a task no lead unit reported on. Codes and Vietnamese labels.
+//! gives a task no lead unit reported on. Codes, Vietnamese labels, and counts by status.
 
 use serde::Serialize;
 
-/// A task's status.
+/// A task's status. The serialised names are the codes of the data format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Status {
-    HoanThanh,
-    DangThucHien,
-    ChamTienDo,
-    ChuaThucHien,
-    /// Only at city level: no lead unit reported on the task.
-    ChuaBaoCao,
+    /// `hoan_thanh`.
+    #[serde(rename = "hoan_thanh")]
+    Done,
+    /// `dang_thuc_hien`.
+    #[serde(rename = "dang_thuc_hien")]
+    InProgress,
+    /// `cham_tien_do`.
+    #[serde(rename = "cham_tien_do")]
+    Behind,
+    /// `chua_thuc_hien`.
+    #[serde(rename = "chua_thuc_hien")]
+    NotStarted,
+    /// `chua_bao_cao`: only at city level, no lead unit reported on the task.
+    #[serde(rename = "chua_bao_cao")]
+    NotReported,
 }
 
 impl Status {
     /// The statuses in the order of `dem_trang_thai`.
     pub const ALL: [Status; 5] = [
-        Status::HoanThanh,
-        Status::DangThucHien,
-        Status::ChamTienDo,
-        Status::ChuaThucHien,
-        Status::ChuaBaoCao,
+        Status::Done,
+        Status::InProgress,
+        Status::Behind,
+        Status::NotStarted,
+        Status::NotReported,
     ];
 
     /// The four statuses a unit may report.
     pub const REPORTABLE: [Status; 4] = [
-        Status::HoanThanh,
-        Status::DangThucHien,
-        Status::ChamTienDo,
-        Status::ChuaThucHien,
+        Status::Done,
+        Status::InProgress,
+        Status::Behind,
+        Status::NotStarted,
     ];
 
+    /// The code of the data format: `hoan_thanh`, `dang_thuc_hien`, …
     pub fn code(self) -> &'static str {
         match self {
-            Status::HoanThanh => "hoan_thanh",
-            Status::DangThucHien => "dang_thuc_hien",
-            Status::ChamTienDo => "cham_tien_do",
-            Status::ChuaThucHien => "chua_thuc_hien",
-            Status::ChuaBaoCao => "chua_bao_cao",
+            Status::Done => "hoan_thanh",
+            Status::InProgress => "dang_thuc_hien",
+            Status::Behind => "cham_tien_do",
+            Status::NotStarted => "chua_thuc_hien",
+            Status::NotReported => "chua_bao_cao",
         }
     }
 
     /// The Vietnamese label: "Hoàn thành", "Đang thực hiện", …
     pub fn label(self) -> &'static str {
         match self {
-            Status::HoanThanh => "Hoàn thành",
-            Status::DangThucHien => "Đang thực hiện",
-            Status::ChamTienDo => "Chậm tiến độ",
-            Status::ChuaThucHien => "Chưa thực hiện",
-            Status::ChuaBaoCao => "Chưa báo cáo",
+            Status::Done => "Hoàn thành",
+            Status::InProgress => "Đang thực hiện",
+            Status::Behind => "Chậm tiến độ",
+            Status::NotStarted => "Chưa thực hiện",
+            Status::NotReported => "Chưa báo cáo",
         }
     }
 
-    /// Reads a status a unit reported: a code or a Vietnamese label, in any case and either
-    /// Unicode form.
-    pub fn parse_reported(s: &str) -> Option<Status> {
-        let f = crate::input::text::fold(s);
-        Status::REPORTABLE
-            .into_iter()
-            .find(|st| f == st.code() || f == crate::input::text::fold(st.label()))
+    /// The label in running text: "hoàn thành", "đang thực hiện", …
+    pub fn text(self) -> String {
+        self.label().to_lowercase()
     }
 
-    /// The hint listing what is accepted.
-    pub fn accepted_hint() -> String {
-        let list: Vec<String> = Status::REPORTABLE
+    /// The position in [`Status::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How many tasks (or reports) have each status; serialised as `dem_trang_thai`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    pub hoan_thanh: usize,
+    pub dang_thuc_hien: usize,
+    pub cham_tien_do: usize,
+    pub chua_thuc_hien: usize,
+    pub chua_bao_cao: usize,
+}
+
+impl StatusCounts {
+    /// Counts the statuses of an iterator.
+    pub fn of(statuses: impl IntoIterator<Item = Status>) -> StatusCounts {
+        let mut c = StatusCounts::default();
+        for s in statuses {
+            *c.slot(s) += 1;
+        }
+        c
+    }
+
+    fn slot(&mut self, s: Status) -> &mut usize {
+        match s {
+            Status::Done => &mut self.hoan_thanh,
+            Status::InProgress => &mut self.dang_thuc_hien,
+            Status::Behind => &mut self.cham_tien_do,
+            Status::NotStarted => &mut self.chua_thuc_hien,
+            Status::NotReported => &mut self.chua_bao_cao,
+        }
+    }
+
+    pub fn add(&mut self, s: Status) {
+        *self.slot(s) += 1;
+    }
+
+    pub fn get(&self, s: Status) -> usize {
+        match s {
+            Status::Done => self.hoan_thanh,
+            Status::InProgress => self.dang_thuc_hien,
+            Status::Behind => self.cham_tien_do,
+            Status::NotStarted => self.chua_thuc_hien,
+            Status::NotReported => self.chua_bao_cao,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Status::ALL.iter().map(|s| self.get(*s)).sum()
+    }
+
+    /// The non-zero counts of `statuses`, in their order.
+    pub fn non_zero<'a>(
+        &'a self,
+        statuses: &'a [Status],
+    ) -> impl Iterator<Item = (Status, usize)> + 'a {
+        statuses
             .iter()
-            .map(|s| format!("{} ({})", s.code(), s.label()))
-            .collect();
-        format!("Trạng thái hợp lệ: {}.", list.join(", "))
+            .map(|s| (*s, self.get(*s)))
+            .filter(|(_, n)| *n > 0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
-    fn codes_and_labels_in_any_case_and_form() {
-        let nfd: String = "Đang Thực Hiện".nfd().collect();
-        let cases = [
-            ("hoan_thanh", Some(Status::HoanThanh)),
-            ("HOAN_THANH", Some(Status::HoanThanh)),
-            ("Hoàn thành", Some(Status::HoanThanh)),
-            ("HOÀN THÀNH", Some(Status::HoanThanh)),
-            (" hoàn thành ", Some(Status::HoanThanh)),
-            (nfd.as_str(), Some(Status::DangThucHien)),
-            ("cham_tien_do", Some(Status::ChamTienDo)),
-            ("Chậm tiến độ", Some(Status::ChamTienDo)),
-            ("chưa thực hiện", Some(Status::ChuaThucHien)),
-            ("chua_bao_cao", None),
-            ("Chưa báo cáo", None),
-            ("hoan thanh", None),
-            ("xong", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(Status::parse_reported(input), want, "{input}");
+    fn codes_follow_the_serialised_names_and_the_order_of_all() {
+        for (i, s) in Status::ALL.iter().enumerate() {
+            assert_eq!(s.index(), i);
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                format!("\"{}\"", s.code())
+            );
         }
+        let c = StatusCounts::of([Status::Done, Status::Done, Status::NotReported]);
+        assert_eq!((c.hoan_thanh, c.chua_bao_cao, c.total()), (2, 1, 3));
     }
 }

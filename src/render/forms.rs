@@ -3,9 +3,10 @@
 //! limit as comments) and the indicators it reports, the header filled in, ready to be
 //! completed and dropped into `nop/<đơn vị>/`.
 
-use crate::input::DataSet;
-use crate::input::plan::{Plan, Role};
+use crate::model::dataset::DataSet;
+use crate::model::ids::UnitIdx;
 use crate::model::period::Period;
+use crate::model::plan::{Plan, Role};
 use crate::model::status::Status;
 use crate::render::format;
 use std::fmt::Write;
@@ -54,11 +55,11 @@ fn comment(out: &mut String, prefix: &str, text: &str, width: usize) {
 }
 
 /// The form of one unit for one period.
-pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> String {
-    let u = &data.registry.units[unit];
+pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -> String {
+    let u = &data.registry[unit];
     let cfg = &data.config;
     let rule = cfg.cutoff;
-    let deadline = cfg.deadline(period);
+    let deadline = cfg.submission_deadline(period);
     let codes: Vec<String> = Status::REPORTABLE
         .iter()
         .map(|s| format!("{} ({})", s.code(), s.label()))
@@ -115,11 +116,10 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
         "so_ky_hieu: \"\"                # số, ký hiệu báo cáo của đơn vị, ví dụ \"25/BC-TP\"\n",
     );
 
-    let tasks: Vec<(usize, Role)> = plan
-        .tasks
+    let tasks: Vec<(&crate::model::plan::Task, Role)> = plan
+        .tasks()
         .iter()
-        .enumerate()
-        .map(|(i, t)| (i, t.role_of(unit)))
+        .map(|t| (t, t.role_of(unit)))
         .filter(|(_, r)| *r != Role::Other)
         .collect();
     if tasks.is_empty() {
@@ -132,12 +132,11 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
             tasks.len()
         );
         o.push_str("nhiem_vu:\n");
-        let mut area = usize::MAX;
-        for (i, role) in tasks {
-            let t = &plan.tasks[i];
-            if t.area != area {
-                area = t.area;
-                let a = &plan.areas[area];
+        let mut area = None;
+        for (t, role) in tasks {
+            if Some(t.area) != area {
+                area = Some(t.area);
+                let a = &plan[t.area];
                 let _ = writeln!(o, "\n  # ===== {}. {} =====", a.id, format::upper(&a.name));
             }
             let role = match role {
@@ -149,8 +148,8 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
             if !t.product.is_empty() {
                 comment(&mut o, "  # Sản phẩm: ", &t.product, 86);
             }
-            if !t.deadline.text.is_empty() {
-                comment(&mut o, "  # Thời hạn: ", &t.deadline.text, 86);
+            if !t.time_limit.text.is_empty() {
+                comment(&mut o, "  # Thời hạn: ", &t.time_limit.text, 86);
             }
             let _ = writeln!(o, "  - ma: {}", quote(&t.id));
             let _ = writeln!(o, "    trang_thai:               # {status_codes}");
@@ -159,9 +158,9 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
         }
     }
 
-    let asked: Vec<&crate::input::indicators::Indicator> = data
+    let asked: Vec<&crate::model::catalogue::Indicator> = data
         .catalogue
-        .items
+        .items()
         .iter()
         .filter(|i| i.asked_of(unit))
         .collect();
@@ -170,7 +169,7 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: usize) -> 
     } else {
         o.push_str("\n# Số liệu của đơn vị trong kỳ (để trống nếu không có). Các tỷ lệ được tính tự động.\nchi_tieu:\n");
         for ind in asked {
-            let _ = writeln!(o, "  # {} ({})", ind.name, ind.unit);
+            let _ = writeln!(o, "  # {} ({})", ind.name, ind.measure);
             let _ = writeln!(o, "  {}:", ind.id);
         }
     }

@@ -1,10 +1,10 @@
-//! The merged period as JSON (`tong-hop-<KY>.json`, SPEC §5.3), for other programs. Field
+//! The merged period as JSON (`tong-hop-<KY>.json`; the rules in docs/du-lieu.md), for other programs. Field
 //! names are the public contract; extra fields carry names, labels and the documents cited.
 
 use crate::diagnostics::Diagnostic;
-use crate::input::reader::Num;
-use crate::model::merge::{PeriodReport, UnitCounts, UnitState};
-use crate::model::status::Status;
+use crate::model::number::Num;
+use crate::model::report::{PeriodReport, TaskResult, UnitCounts, UnitResult, UnitState};
+use crate::model::status::{Status, StatusCounts};
 use crate::render::format::iso_date as iso;
 use serde::Serialize;
 
@@ -29,16 +29,6 @@ struct Summary<'a> {
     don_vi: Vec<UnitJson<'a>>,
     chi_tieu: Vec<IndicatorJson<'a>>,
     chan_doan: &'a [Diagnostic],
-}
-
-/// Tasks per status, in the order of SPEC §5.3.
-#[derive(Serialize)]
-struct StatusCounts {
-    hoan_thanh: usize,
-    dang_thuc_hien: usize,
-    cham_tien_do: usize,
-    chua_thuc_hien: usize,
-    chua_bao_cao: usize,
 }
 
 #[derive(Serialize)]
@@ -80,8 +70,10 @@ struct ProductJson<'a> {
     trich_yeu: &'a str,
 }
 
+/// One unit's standing for the period: the `don_vi` entries of the summary, and of
+/// `baocao status --json`.
 #[derive(Serialize)]
-struct UnitJson<'a> {
+pub struct UnitJson<'a> {
     ma: &'a str,
     ten: &'a str,
     da_nop: bool,
@@ -94,6 +86,25 @@ struct UnitJson<'a> {
     so_nhiem_vu_bao_cao: usize,
 }
 
+impl<'a> UnitJson<'a> {
+    pub fn of(r: &PeriodReport<'a>, u: &UnitResult) -> UnitJson<'a> {
+        let unit = r.unit(u.unit);
+        let shown = r.shown(u);
+        UnitJson {
+            ma: &unit.id,
+            ten: &unit.name,
+            da_nop: u.submitted(),
+            dung_han: u.on_time,
+            ngay_bao_cao: shown.and_then(|s| s.date).map(iso),
+            tep: shown.map(|s| s.file.as_str()),
+            hop_le: u.state == UnitState::Valid,
+            tinh_trang: u.state.code(),
+            so_tep: u.files.len(),
+            so_nhiem_vu_bao_cao: r.used(u).map_or(0, |s| s.tasks.len()),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct IndicatorJson<'a> {
     ma: &'a str,
@@ -103,146 +114,93 @@ struct IndicatorJson<'a> {
     gia_tri: Option<Num>,
 }
 
-/// Renders the period's summary as pretty-printed JSON with a final newline.
-pub fn render_json(r: &PeriodReport) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_json(r, &mut out).expect("writing to memory cannot fail");
-    out
-}
-
 /// Writes the period's summary as pretty-printed JSON with a final newline.
 pub fn write_json(r: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let data = r.data;
-    let reg = &data.registry;
-    let subs = r.submissions;
-    let dem_trang_thai = StatusCounts {
-        hoan_thanh: r.count(Status::HoanThanh),
-        dang_thuc_hien: r.count(Status::DangThucHien),
-        cham_tien_do: r.count(Status::ChamTienDo),
-        chua_thuc_hien: r.count(Status::ChuaThucHien),
-        chua_bao_cao: r.count(Status::ChuaBaoCao),
-    };
-    let nhiem_vu = r
-        .tasks
-        .iter()
-        .map(|t| {
-            let task = &r.plan.tasks[t.task];
-            TaskJson {
-                ma: &task.id,
-                nhan: &task.label,
-                linh_vuc: &r.plan.areas[task.area].id,
-                trang_thai: t.status,
-                trang_thai_ky_truoc: r.previous_status(t.task),
-                qua_han: t.overdue,
-                han: t.due.map(iso),
-                chu_tri: task
-                    .leads
-                    .iter()
-                    .map(|&u| reg.units[u].id.as_str())
-                    .collect(),
-                bao_cao: t
-                    .reports
-                    .iter()
-                    .map(|ur| {
-                        let item = r.item(ur);
-                        ReportJson {
-                            don_vi: &reg.units[ur.unit].id,
-                            vai_tro: ur.role.code(),
-                            trang_thai: item.status,
-                            tien_do: item.progress,
-                            ket_qua: item.result.as_deref(),
-                            san_pham: item
-                                .products
-                                .iter()
-                                .map(|p| ProductJson {
-                                    so_ky_hieu: &p.number,
-                                    ngay: p.date.map(iso),
-                                    trich_yeu: &p.summary,
-                                })
-                                .collect(),
-                            kho_khan: item.difficulties.as_deref(),
-                        }
-                    })
-                    .collect(),
-                chua_bao_cao: t
-                    .missing
-                    .iter()
-                    .map(|&u| reg.units[u].id.as_str())
-                    .collect(),
-            }
-        })
-        .collect();
-    let don_vi: Vec<UnitJson> = r
-        .units
-        .iter()
-        .map(|u| {
-            let shown = u.shown.map(|i| &subs[i]);
-            UnitJson {
-                ma: &reg.units[u.unit].id,
-                ten: &reg.units[u.unit].name,
-                da_nop: !u.files.is_empty(),
-                dung_han: u.on_time,
-                ngay_bao_cao: shown.and_then(|s| s.date).map(iso),
-                tep: shown.map(|s| s.file.as_str()),
-                hop_le: u.state == UnitState::Valid,
-                tinh_trang: u.state.code(),
-                so_tep: u.files.len(),
-                so_nhiem_vu_bao_cao: u.used.map_or(0, |i| subs[i].tasks.len()),
-            }
-        })
-        .collect();
-    let dem_don_vi = r.unit_counts();
-    let chi_tieu = data
-        .catalogue
-        .items
-        .iter()
-        .zip(&r.indicators)
-        .map(|(ind, v)| IndicatorJson {
-            ma: &ind.id,
-            ten: &ind.name,
-            don_vi_tinh: &ind.unit,
-            cach_tinh: match ind.method {
-                crate::input::indicators::Method::Sum => "tong",
-                crate::input::indicators::Method::Ratio { .. } => "ty_le",
-            },
-            gia_tri: *v,
-        })
-        .collect();
     let summary = Summary {
         ky: r.period.code(),
         ten_ky: r.period.display_name(),
         tu_ngay: iso(r.start),
         den_ngay: iso(r.end),
-        han_nop: iso(r.deadline),
-        chot_so_lieu: match data.config.cutoff {
-            crate::model::period::CutOff::Nd09 => "nd09",
-            crate::model::period::CutOff::Calendar => "lich",
-        },
+        han_nop: iso(r.submission_deadline),
+        chot_so_lieu: data.config.cutoff.code(),
         ke_hoach: PlanRef {
             nam: r.plan.year,
             so_ky_hieu: &r.plan.number,
             trich_yeu: &r.plan.title,
         },
         tong_so_nhiem_vu: r.tasks.len(),
-        dem_trang_thai,
+        dem_trang_thai: r.counts,
         ky_truoc: r.previous.as_ref().map(|p| p.period.code()),
         hoan_thanh_tu_ky_truoc: r
             .completed_since()
             .into_iter()
-            .map(|t| r.plan.tasks[t].id.as_str())
+            .map(|t| r.plan[t].id.as_str())
             .collect(),
         cham_tien_do_tu_ky_truoc: r
             .fell_behind()
             .into_iter()
-            .map(|t| r.plan.tasks[t].id.as_str())
+            .map(|t| r.plan[t].id.as_str())
             .collect(),
         qua_han: r.overdue,
-        dem_don_vi,
-        nhiem_vu,
-        don_vi,
-        chi_tieu,
+        dem_don_vi: r.unit_counts(),
+        nhiem_vu: r.tasks.iter().map(|t| task_json(r, t)).collect(),
+        don_vi: r.units.iter().map(|u| UnitJson::of(r, u)).collect(),
+        chi_tieu: data
+            .catalogue
+            .items()
+            .iter()
+            .zip(&r.indicators)
+            .map(|(ind, v)| IndicatorJson {
+                ma: &ind.id,
+                ten: &ind.name,
+                don_vi_tinh: &ind.measure,
+                cach_tinh: ind.method.code(),
+                gia_tri: *v,
+            })
+            .collect(),
         chan_doan: &r.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *out, &summary)?;
     out.write_all(b"\n")
+}
+
+fn task_json<'a>(r: &PeriodReport<'a>, t: &TaskResult) -> TaskJson<'a> {
+    let reg = &r.data.registry;
+    let task = r.task(t);
+    TaskJson {
+        ma: &task.id,
+        nhan: &task.label,
+        linh_vuc: &r.plan[task.area].id,
+        trang_thai: t.status,
+        trang_thai_ky_truoc: r.previous_status(t.task),
+        qua_han: t.overdue,
+        han: t.due.map(iso),
+        chu_tri: task.leads.iter().map(|&u| reg[u].id.as_str()).collect(),
+        bao_cao: t
+            .reports
+            .iter()
+            .map(|ur| {
+                let item = r.item(ur);
+                ReportJson {
+                    don_vi: &reg[ur.unit].id,
+                    vai_tro: ur.role.code(),
+                    trang_thai: item.status,
+                    tien_do: item.progress,
+                    ket_qua: item.result.as_deref(),
+                    san_pham: item
+                        .products
+                        .iter()
+                        .map(|p| ProductJson {
+                            so_ky_hieu: &p.number,
+                            ngay: p.date.map(iso),
+                            trich_yeu: &p.summary,
+                        })
+                        .collect(),
+                    kho_khan: item.difficulties.as_deref(),
+                }
+            })
+            .collect(),
+        chua_bao_cao: t.missing.iter().map(|&u| reg[u].id.as_str()).collect(),
+    }
 }

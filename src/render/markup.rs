@@ -43,7 +43,7 @@ pub fn escape(input: &str, out: &mut String) {
                 continue; // "\r\n" is one line break; a lone "\r" is dropped.
             }
             out.push(*stand_in);
-        } else if (PUA_FIRST..=PUA_LAST).contains(&c) || crate::input::text::is_xml_forbidden(c) {
+        } else if (PUA_FIRST..=PUA_LAST).contains(&c) || crate::text::is_xml_forbidden(c) {
             // Our stand-ins cannot come from data; characters XML forbids are never printed.
         } else {
             out.push(c);

@@ -1,15 +1,104 @@
-//! Renderers: each turns a merged period into one output file's bytes. Nothing here reads
-//! input files; writing happens in [`output`].
+//! Renderers: each turns a merged period into one output's bytes. This module is their
+//! contract, one entry point per output; nothing here reads input files or writes any.
+//!
+//! ```text
+//! PeriodReport ─┬─ view::build_context ─▶ ReportContext ─▶ templates (Tera) ─▶ markup ─▶ docx ─▶ report_docx
+//!               ├─ docx::letter::reminder_context ─▶ templates ─▶ markup ─▶ docx ───────────▶ reminder_docx
+//!               ├─ xlsx ─────────────────────────────────────────────────────────────────▶ workbook
+//!               ├─ json ─────────────────────────────────────────────────────────────────▶ write_summary
+//!               └─ status ───────────────────────────────────────────────────────────────▶ status_table, status_json
+//! DataSet + Plan ─ forms ────────────────────────────────────────────────────────────────▶ form_yaml
+//! ```
 
-pub mod context;
 pub mod docx;
 pub mod format;
 pub mod forms;
 pub mod json;
-pub mod letter;
 pub mod markup;
 pub mod metrics;
 pub mod ooxml;
-pub mod output;
+pub mod status;
 pub mod templates;
+pub mod view;
 pub mod xlsx;
+
+use crate::model::dataset::DataSet;
+use crate::model::ids::UnitIdx;
+use crate::model::period::Period;
+use crate::model::plan::Plan;
+use crate::model::report::PeriodReport;
+use std::fmt;
+use tera::Tera;
+
+pub use status::{status_json, status_table};
+
+/// Why an output could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    Template(templates::TemplateError),
+    Docx(docx::DocxError),
+    Workbook(xlsx::WorkbookError),
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            RenderError::Template(e) => e.fmt(f),
+            RenderError::Docx(e) => e.fmt(f),
+            RenderError::Workbook(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl From<templates::TemplateError> for RenderError {
+    fn from(e: templates::TemplateError) -> Self {
+        RenderError::Template(e)
+    }
+}
+
+impl From<docx::DocxError> for RenderError {
+    fn from(e: docx::DocxError) -> Self {
+        RenderError::Docx(e)
+    }
+}
+
+/// The report (`bao-cao-cchc-<KY>.docx`): the view model through the template of the period's
+/// kind, then the ND30 layout.
+pub fn report_docx(r: &PeriodReport, tera: &Tera) -> Result<Vec<u8>, RenderError> {
+    let ctx = view::build_context(r);
+    let name = templates::template_name(r.period.report_kind().key());
+    let text = templates::render(tera, &name, &ctx)?;
+    let doc = markup::parse(&text);
+    Ok(docx::report::render_docx(
+        &r.data.config,
+        &ctx,
+        &doc,
+        r.end,
+    )?)
+}
+
+/// The reminder letter (`cong-van-don-doc-<KY>.docx`) to the units without a valid report.
+pub fn reminder_docx(r: &PeriodReport, tera: &Tera) -> Result<Vec<u8>, RenderError> {
+    let ctx = docx::letter::reminder_context(r);
+    let text = templates::render(tera, "don-doc.txt", &ctx)?;
+    let doc = markup::parse(&text);
+    let to = docx::letter::addressees(r, &r.units_without_valid_report());
+    Ok(docx::letter::render_reminder(r, &doc, &to)?)
+}
+
+/// The appendix workbook (`phu-luc-cchc-<KY>.xlsx`).
+pub fn workbook(r: &PeriodReport) -> Result<Vec<u8>, RenderError> {
+    xlsx::render_xlsx(r).map_err(RenderError::Workbook)
+}
+
+/// The summary (`tong-hop-<KY>.json`), written as it is made.
+pub fn write_summary(r: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    json::write_json(r, out)
+}
+
+/// The pre-filled form of one unit for one period (`bieu-mau/<đơn vị>.yaml`).
+pub fn form_yaml(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -> String {
+    forms::render_form(data, plan, period, unit)
+}

@@ -23,16 +23,50 @@ const BUILT_IN: [(&str, &str); 7] = [
     ("don-doc.txt", include_str!("../../templates/don-doc.txt")),
 ];
 
-/// A problem with the templates, with Tera's whole cause chain in the message.
+/// The names of the template files.
+pub const NAMES: [&str; 7] = [
+    BUILT_IN[0].0,
+    BUILT_IN[1].0,
+    BUILT_IN[2].0,
+    BUILT_IN[3].0,
+    BUILT_IN[4].0,
+    BUILT_IN[5].0,
+    BUILT_IN[6].0,
+];
+
+/// A problem with the templates, with Tera's whole cause chain.
 #[derive(Debug)]
-pub struct TemplateError(pub String);
+pub enum TemplateError {
+    /// The built-in templates do not compile (a bug).
+    BuiltIn(String),
+    /// The templates of a folder do not compile.
+    Folder { dir: PathBuf, chain: String },
+    /// The view model could not be handed to Tera.
+    Context(String),
+    /// A template failed while it was rendered.
+    Render { name: String, chain: String },
+}
 
 impl std::fmt::Display for TemplateError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            TemplateError::BuiltIn(chain) => write!(f, "Mẫu báo cáo có sẵn có lỗi: {chain}"),
+            TemplateError::Folder { dir, chain } => {
+                write!(f, "Mẫu báo cáo trong {} có lỗi: {chain}", dir.display())
+            }
+            TemplateError::Context(chain) => {
+                write!(f, "Không tạo được dữ liệu cho mẫu: {chain}")
+            }
+            TemplateError::Render { name, chain } => {
+                write!(f, "Lỗi khi dùng mẫu {name}: {chain}")
+            }
+        }
     }
 }
 
+impl std::error::Error for TemplateError {}
+
+/// The error and its causes, joined: Tera's top-level error hides the real cause.
 fn chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
@@ -53,55 +87,21 @@ fn new_tera() -> Tera {
     tera
 }
 
-/// Loads the templates: from the folder given (which must hold them), else from `templates/`
-/// in the working directory when it holds `base.txt`, else the built-in ones.
-pub fn load(given: Option<&Path>) -> Result<Tera, TemplateError> {
-    if let Some(d) = given
-        && !d.join("base.txt").is_file()
-    {
-        // A mistyped --templates must not silently print the built-in wording.
-        return Err(TemplateError(format!(
-            "Thư mục mẫu báo cáo {} không có tệp base.txt (cần đủ các tệp {}).",
-            d.display(),
-            BUILT_IN.map(|(n, _)| n).join(", ")
-        )));
-    }
-    match find_dir(given).filter(|d| d.join("base.txt").is_file()) {
-        Some(d) => from_folder(&d),
-        None => built_in(),
-    }
-}
-
-/// The templates built into the binary.
-pub fn built_in() -> Result<Tera, TemplateError> {
+/// The templates: those read from a folder (`dir` and its files, every name of [`NAMES`]),
+/// else the built-in ones.
+pub fn compile(folder: Option<(&Path, &[(&str, String)])>) -> Result<Tera, TemplateError> {
     let mut tera = new_tera();
-    tera.add_raw_templates(BUILT_IN)
-        .map_err(|e| TemplateError(format!("Mẫu báo cáo có sẵn có lỗi: {}", chain(&e))))?;
-    Ok(tera)
-}
-
-fn from_folder(d: &Path) -> Result<Tera, TemplateError> {
-    let mut files = Vec::new();
-    for (name, _) in BUILT_IN {
-        let p = d.join(name);
-        let bytes = std::fs::read(&p).map_err(|e| {
-            TemplateError(format!("Không đọc được mẫu báo cáo {}: {e}", p.display()))
-        })?;
-        // Decoded like every input file (BOM, UTF-16, NFC, characters XML forbids removed),
-        // so that a template saved by any editor writes clean document text.
-        let (text, _) = crate::input::text::decode_owned(name, bytes)
-            .map_err(|d| TemplateError(format!("Mẫu báo cáo {}: {}", p.display(), d.message)))?;
-        files.push((name, text));
+    match folder {
+        Some((dir, files)) => tera
+            .add_raw_templates(files.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| TemplateError::Folder {
+                dir: dir.to_path_buf(),
+                chain: chain(&e),
+            })?,
+        None => tera
+            .add_raw_templates(BUILT_IN)
+            .map_err(|e| TemplateError::BuiltIn(chain(&e)))?,
     }
-    let mut tera = new_tera();
-    tera.add_raw_templates(files.iter().map(|(n, t)| (*n, t.as_str())))
-        .map_err(|e| {
-            TemplateError(format!(
-                "Mẫu báo cáo trong {} có lỗi: {}",
-                d.display(),
-                chain(&e)
-            ))
-        })?;
     Ok(tera)
 }
 
@@ -116,10 +116,13 @@ pub fn render(
     name: &str,
     ctx: &impl serde::Serialize,
 ) -> Result<String, TemplateError> {
-    let context = tera::Context::from_serialize(ctx)
-        .map_err(|e| TemplateError(format!("Không tạo được dữ liệu cho mẫu: {}", chain(&e))))?;
+    let context =
+        tera::Context::from_serialize(ctx).map_err(|e| TemplateError::Context(chain(&e)))?;
     tera.render(name, &context)
-        .map_err(|e| TemplateError(format!("Lỗi khi dùng mẫu {name}: {}", chain(&e))))
+        .map_err(|e| TemplateError::Render {
+            name: name.to_string(),
+            chain: chain(&e),
+        })
 }
 
 fn escape_fn(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -189,17 +192,6 @@ pub fn register_filters(tera: &mut Tera) {
     });
 }
 
-/// The templates folder: the one given, else `templates/` in the working directory.
-fn find_dir(given: Option<&Path>) -> Option<PathBuf> {
-    match given {
-        Some(d) => Some(d.to_path_buf()),
-        None => {
-            let d = PathBuf::from("templates");
-            d.join("base.txt").is_file().then_some(d)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,28 +242,11 @@ mod tests {
     }
 
     #[test]
-    fn template_files_are_decoded_like_input_files() {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, text) in BUILT_IN {
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        // Notepad's BOM, a decomposed "ế", a control character.
-        std::fs::write(
-            dir.path().join("don-doc.txt"),
-            "\u{FEFF}Kính gửi: {{ ten }}\u{1}. Ke\u{302}\u{301}t thúc",
-        )
-        .unwrap();
-        let tera = load(Some(dir.path())).unwrap();
-        let out = render(&tera, "don-doc.txt", &serde_json::json!({"ten": "A"})).unwrap();
-        assert_eq!(out, "Kính gửi: A. Kết thúc");
-    }
-
-    #[test]
     fn bad_dates_in_filters_are_errors_that_name_the_value() {
         let mut tera = Tera::default();
         register_filters(&mut tera);
         tera.add_raw_template("t.txt", "{{ d | ngay }}").unwrap();
         let e = render(&tera, "t.txt", &serde_json::json!({"d": "14/03/2024"})).unwrap_err();
-        assert!(e.0.contains("14/03/2024"), "{e}");
+        assert!(e.to_string().contains("14/03/2024"), "{e}");
     }
 }

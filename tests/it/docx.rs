@@ -3,9 +3,7 @@
 //! structure-safe text, determinism, templates read at run time, and (with `--ignored`, when
 //! LibreOffice and lxml are installed, as in CI) schema validation and a PDF round trip.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;

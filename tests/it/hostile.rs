@@ -3,9 +3,7 @@
 //! The kinds of bad file one by one are in `tests/cli.rs`; here they arrive all at once, with
 //! the folder and output hazards.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 use std::time::{Duration, Instant};
 

@@ -4,9 +4,7 @@
 //! a six-task plan for 2024, four indicators) and lays the files of `tests/cases/<case>/`
 //! over it; a few cases write generated files (odd encodings, huge or binary files) instead.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;

@@ -1,21 +1,24 @@
-//! The report as DOCX, laid out by the state format (Nghị định 30/2020/NĐ-CP, Phụ lục I; see
-//! `../shared/spec/ND30.md`): letterhead, title, body from the rendered template, recipients
-//! and signature, and a landscape appendix with the task table and the indicator table.
-//! docx-rs builds the package; [`crate::render::ooxml::finish_docx`] makes it schema-valid,
-//! compressed and byte-identical across runs.
+//! The documents in the state format (Nghị định 30/2020/NĐ-CP, Phụ lục I; the rules are in
+//! docs/the-thuc.md): the building blocks both documents share (page, fonts, letterhead, body
+//! paragraphs, recipients and signature, page numbers), the report ([`report`]) with its
+//! landscape appendix ([`appendix`]), and the reminder letter ([`letter`]). docx-rs builds the
+//! package; [`crate::render::ooxml::finish_docx`] makes it schema-valid, compressed and
+//! byte-identical across runs.
 
-use crate::input::config::Config;
-use crate::render::context::{AreaView, IndicatorView, ReportContext, TaskView};
+pub mod appendix;
+pub mod letter;
+pub mod report;
+
+use crate::model::config::Config;
 use crate::render::format;
 use crate::render::markup::{Block, Document, Inline};
 use crate::render::ooxml;
 use chrono::NaiveDate;
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNumType,
-    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Table, TableBorders,
-    TableCell, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty,
+    SpecialIndentType, Table, TableCell, TableCellBorders, TableCellMargins, TableLayoutType,
+    TableRow, WidthType,
 };
 
 const TNR: &str = "Times New Roman";
@@ -33,7 +36,7 @@ const HEADER_DIST: i32 = 567;
 pub(crate) const TEXT_W: usize = (PAGE_W as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// Landscape appendix: 20 mm all round.
 const L_MARGIN: i32 = 1134;
-const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN) as usize;
+pub(crate) const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN) as usize;
 /// Cell margins of the letterhead and signature tables (left + right).
 const CELL_MARGIN: i32 = 108;
 
@@ -325,265 +328,6 @@ pub(crate) fn signature(cfg: &Config, recipients: &[String]) -> Table {
         .margins(TableCellMargins::new().margin(0, CELL_MARGIN as usize, 0, CELL_MARGIN as usize))
 }
 
-/// A cell of a bordered data table.
-fn data_cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
-    let mut c = TableCell::new()
-        .width(width, WidthType::Dxa)
-        .vertical_align(VAlignType::Top);
-    for p in paragraphs {
-        c = c.add_paragraph(p);
-    }
-    c
-}
-
-fn cell_text(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
-    let mut p = Paragraph::new()
-        .align(align)
-        .line_spacing(spacing(20, 20, 240));
-    for (i, line) in text.split('\n').enumerate() {
-        let r = if i == 0 {
-            Run::new()
-        } else {
-            Run::new().add_break(docx_rs::BreakType::TextWrapping)
-        };
-        let r = r.add_text(line).size(PT12).fonts(fonts());
-        p = p.add_run(if bold { r.bold() } else { r });
-    }
-    p
-}
-
-/// A bordered table with a bold header row that repeats on every page and rows kept whole.
-fn data_table(widths: &[usize], header: &[&str], rows: Vec<TableRow>) -> Table {
-    let head = TableRow::new(
-        header
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| {
-                data_cell(*w, vec![cell_text(h, true, AlignmentType::Center)])
-                    .vertical_align(VAlignType::Center)
-            })
-            .collect(),
-    )
-    .cant_split();
-    let mut t = Table::new(vec![ooxml::header_row(head)])
-        .set_grid(widths.to_vec())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(TableBorders::new());
-    for r in rows {
-        t = t.add_row(r);
-    }
-    t
-}
-
-/// What the appendix prints as the result of a task: the lead units' count, the first
-/// result in short, and the documents cited by number and date.
-fn task_result_text(t: &TaskView) -> String {
-    let mut parts = Vec::new();
-    if t.so_chu_tri > 1 {
-        parts.push(format!(
-            "Đã báo cáo: {}/{} đơn vị chủ trì; hoàn thành: {}.",
-            t.so_chu_tri_bao_cao, t.so_chu_tri, t.so_chu_tri_hoan_thanh
-        ));
-    }
-    if let Some(s) = t.ket_qua.iter().find(|s| !s.noi_dung.is_empty()) {
-        let who = if t.so_chu_tri > 1 {
-            format!("{}: ", s.don_vi)
-        } else {
-            String::new()
-        };
-        parts.push(format!("{who}{}", format::shorten(&s.noi_dung, 30)));
-    }
-    if !t.san_pham.is_empty() {
-        let cites: Vec<String> = t
-            .san_pham
-            .iter()
-            .take(2)
-            .map(|p| match &p.ngay {
-                Some(d) => format!("{} ngày {}", p.so_ky_hieu, iso_to_short(d)),
-                None => p.so_ky_hieu.clone(),
-            })
-            .collect();
-        let more = t.san_pham.len().saturating_sub(2) + t.san_pham_con_lai;
-        let mut s = format!("Văn bản: {}", cites.join("; "));
-        if more > 0 {
-            s.push_str(&format!(
-                " và {} văn bản khác",
-                format::two_digits(more as i64)
-            ));
-        }
-        parts.push(s + ".");
-    }
-    parts.join("\n")
-}
-
-fn iso_to_short(d: &str) -> String {
-    NaiveDate::parse_from_str(d, "%Y-%m-%d")
-        .map(format::short_date)
-        .unwrap_or_else(|_| d.to_string())
-}
-
-/// The appendix title block: "Phụ lục I", its title, the "(Kèm theo …)" line and a rule.
-fn appendix_title(number: &str, title: &str, cfg: &Config, year: i32) -> Vec<Paragraph> {
-    let reference = format!(
-        "(Kèm theo Báo cáo số      /{} ngày      tháng      năm {} của {})",
-        cfg.doc_code, year, cfg.body_name
-    );
-    vec![
-        centered().add_run(run(&format!("Phụ lục {number}"), PT14).bold()),
-        centered()
-            .line_spacing(spacing(60, 0, 240))
-            .add_run(run(&title.to_uppercase(), PT14).bold()),
-        centered()
-            .line_spacing(spacing(60, 0, 240))
-            .add_run(run(&reference, PT14).italic()),
-        rule(L_TEXT_W as i32, 3000),
-        Paragraph::new().line_spacing(spacing(0, 120, 240)),
-    ]
-}
-
-/// The plan's areas in plan order: areas are numbered "1", "2", …; others keep their order,
-/// last.
-fn areas_in_order(ctx: &ReportContext) -> Vec<&AreaView> {
-    let mut areas: Vec<&AreaView> = ctx.linh_vuc_chi_dao.iter().chain(&ctx.linh_vuc).collect();
-    areas.sort_by_key(|a| a.ma.parse::<u32>().unwrap_or(u32::MAX));
-    areas
-}
-
-fn task_table(ctx: &ReportContext) -> Table {
-    let widths = [600, 3900, 1800, 2100, 1500, 3670, 1000];
-    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
-    let header = [
-        "STT",
-        "Nhiệm vụ",
-        "Đơn vị chủ trì",
-        "Sản phẩm",
-        "Thời hạn",
-        "Kết quả thực hiện",
-        "Tình trạng",
-    ];
-    let mut rows = Vec::new();
-    for a in areas_in_order(ctx) {
-        rows.push(
-            TableRow::new(vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&a.ma, true, AlignmentType::Center)],
-                ),
-                data_cell(
-                    widths[1..].iter().sum(),
-                    vec![cell_text(&a.ten, true, AlignmentType::Left)],
-                )
-                .grid_span(6),
-            ])
-            .cant_split(),
-        );
-        for t in &a.nhiem_vu {
-            let mut state = format::upper_first(&t.trang_thai_ten);
-            if t.qua_han {
-                state.push_str("\n(quá hạn)");
-            }
-            if let Some(before) = &t.trang_thai_ky_truoc {
-                state.push_str(&format!("\n(kỳ trước: {before})"));
-            }
-            let cells = vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&t.nhan, false, AlignmentType::Center)],
-                ),
-                data_cell(
-                    widths[1],
-                    vec![cell_text(&t.noi_dung, false, AlignmentType::Both)],
-                ),
-                data_cell(
-                    widths[2],
-                    vec![cell_text(&t.chu_tri, false, AlignmentType::Left)],
-                ),
-                data_cell(
-                    widths[3],
-                    vec![cell_text(&t.san_pham_ke_hoach, false, AlignmentType::Both)],
-                ),
-                data_cell(
-                    widths[4],
-                    vec![cell_text(&t.thoi_han, false, AlignmentType::Left)],
-                ),
-                data_cell(
-                    widths[5],
-                    vec![cell_text(&task_result_text(t), false, AlignmentType::Both)],
-                ),
-                data_cell(
-                    widths[6],
-                    vec![cell_text(&state, t.qua_han, AlignmentType::Center)],
-                ),
-            ];
-            rows.push(TableRow::new(cells).cant_split());
-        }
-    }
-    data_table(&widths, &header, rows)
-}
-
-/// The indicators, grouped under the plan's areas (indicators of no known area last).
-fn indicator_table(ctx: &ReportContext) -> Table {
-    let widths = [800, 8770, 2000, 3000];
-    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
-    let header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"];
-    let areas = areas_in_order(ctx);
-    let mut groups: Vec<(String, Vec<&IndicatorView>)> = areas
-        .iter()
-        .map(|a| (format!("{}. {}", a.ma, a.ten), a.chi_tieu.iter().collect()))
-        .collect();
-    let other: Vec<_> = ctx
-        .chi_tieu
-        .iter()
-        .filter(|c| !areas.iter().any(|a| a.ma == c.linh_vuc))
-        .collect();
-    groups.push(("Chỉ tiêu khác".to_string(), other));
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (title, items) in groups.into_iter().filter(|(_, items)| !items.is_empty()) {
-        rows.push(
-            TableRow::new(vec![
-                data_cell(
-                    widths.iter().sum(),
-                    vec![cell_text(&title, true, AlignmentType::Left)],
-                )
-                .grid_span(4),
-            ])
-            .cant_split(),
-        );
-        for c in items {
-            n += 1;
-            let value = match c.gia_tri {
-                None => "Chưa có số liệu".to_string(),
-                Some(v) if c.la_ty_le => format::percent(v, 2),
-                Some(v) => format::number(v, None),
-            };
-            rows.push(
-                TableRow::new(vec![
-                    data_cell(
-                        widths[0],
-                        vec![cell_text(&n.to_string(), false, AlignmentType::Center)],
-                    ),
-                    data_cell(
-                        widths[1],
-                        vec![cell_text(&c.ten, false, AlignmentType::Left)],
-                    ),
-                    data_cell(
-                        widths[2],
-                        vec![cell_text(&c.don_vi_tinh, false, AlignmentType::Center)],
-                    ),
-                    data_cell(
-                        widths[3],
-                        vec![cell_text(&value, false, AlignmentType::Right)],
-                    ),
-                ])
-                .cant_split(),
-            );
-        }
-    }
-    data_table(&widths, &header, rows)
-}
-
 /// The page-number header: a centred PAGE field, 14 pt.
 pub(crate) fn page_header() -> Header {
     let page = Run::new()
@@ -633,103 +377,6 @@ pub(crate) fn section_end(props: SectionProperty) -> Paragraph {
         .section_property(props)
 }
 
-/// Builds the report. `date` is the period's end date: the month and year of the place-and-
-/// date line and the document's fixed metadata date.
-pub fn render_docx(
-    cfg: &Config,
-    ctx: &ReportContext,
-    doc: &Document,
-    date: NaiveDate,
-) -> Result<Vec<u8>, String> {
-    use chrono::Datelike;
-    let trich_yeu = doc
-        .setting("trich_yeu")
-        .unwrap_or("Kết quả thực hiện công tác cải cách hành chính")
-        .to_string();
-    let mut d = new_document(date).add_table(letterhead(
-        cfg,
-        &cfg.doc_code,
-        None,
-        date.month(),
-        date.year(),
-    ));
-
-    // Title block.
-    d = d
-        .add_paragraph(
-            centered()
-                .line_spacing(spacing(360, 0, 240))
-                .add_run(run("BÁO CÁO", PT14).bold()),
-        )
-        .add_paragraph(
-            centered()
-                .line_spacing(spacing(0, 0, 240))
-                .add_run(run(&trich_yeu, PT14).bold()),
-        );
-    let title_w = text_width(&trich_yeu, PT14, true).min(TEXT_W as i32);
-    d = d.add_paragraph(rule(TEXT_W as i32, (title_w * 2 / 5).max(1500)));
-    if let Some(to) = &cfg.addressee {
-        d = d.add_paragraph(
-            centered()
-                .line_spacing(spacing(240, 0, 240))
-                .add_run(run(&format!("Kính gửi: {to}"), PT14)),
-        );
-    }
-    let mut recipients: Vec<String> = Vec::new();
-    if cfg.addressee.is_some() {
-        recipients.push("Như trên".into());
-    }
-    recipients.extend(cfg.recipients.iter().cloned());
-    d = add_body_and_signature(d, doc, cfg, &recipients);
-
-    // Close the portrait section; the header is inherited by the sections that follow.
-    let portrait = SectionProperty::new()
-        .page_size(PageSize::new().size(PAGE_W, PAGE_H))
-        .page_margin(portrait_margin())
-        .title_pg()
-        .header(Header::new(), "rIdHeader1");
-    d = d.add_paragraph(section_end(portrait));
-
-    // Appendix I: the tasks (landscape, pages numbered from 1).
-    let appendix_title_text = doc
-        .setting("phu_luc_nhiem_vu")
-        .unwrap_or("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH")
-        .to_string();
-    for p in appendix_title("I", &appendix_title_text, cfg, date.year()) {
-        d = d.add_paragraph(p);
-    }
-    d = d.add_table(task_table(ctx));
-    let landscape_tasks = SectionProperty::new()
-        .page_size(
-            PageSize::new()
-                .size(PAGE_H, PAGE_W)
-                .orient(PageOrientationType::Landscape),
-        )
-        .page_margin(landscape_margin())
-        .page_num_type(PageNumType::new().start(1))
-        .title_pg()
-        .header(Header::new(), "rIdHeader1");
-    d = d.add_paragraph(section_end(landscape_tasks));
-
-    // Appendix II: the indicators.
-    let indicators_title = doc
-        .setting("phu_luc_chi_tieu")
-        .unwrap_or("CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH")
-        .to_string();
-    for p in appendix_title("II", &indicators_title, cfg, date.year()) {
-        d = d.add_paragraph(p);
-    }
-    d = d
-        .add_table(indicator_table(ctx))
-        .add_paragraph(Paragraph::new().size(2))
-        .page_size(PAGE_H, PAGE_W)
-        .page_orient(PageOrientationType::Landscape)
-        .page_margin(landscape_margin())
-        .page_num_type(PageNumType::new().start(1))
-        .title_pg();
-    pack(d, date)
-}
-
 /// A new document with the state-format defaults (Times New Roman 14 pt, the page-number
 /// header) whose metadata carries `date`.
 pub(crate) fn new_document(date: NaiveDate) -> Docx {
@@ -761,13 +408,33 @@ pub(crate) fn add_body_and_signature(
 }
 
 /// Packs the document and runs the OOXML post-pass over it.
-pub(crate) fn pack(d: Docx, date: NaiveDate) -> Result<Vec<u8>, String> {
+pub(crate) fn pack(d: Docx, date: NaiveDate) -> Result<Vec<u8>, DocxError> {
     let mut raw = std::io::Cursor::new(Vec::new());
     d.build()
         .pack(&mut raw)
-        .map_err(|e| format!("Không tạo được tệp DOCX: {e}"))?;
-    ooxml::finish_docx(&raw.into_inner(), date).map_err(|e| e.to_string())
+        .map_err(|e| DocxError::Pack(e.to_string()))?;
+    ooxml::finish_docx(&raw.into_inner(), date).map_err(DocxError::Finish)
 }
+
+/// Why a DOCX could not be made.
+#[derive(Debug)]
+pub enum DocxError {
+    /// docx-rs could not pack the document.
+    Pack(String),
+    /// The post-pass could not finish it.
+    Finish(ooxml::OoxmlError),
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            DocxError::Pack(e) => write!(f, "Không tạo được tệp DOCX: {e}"),
+            DocxError::Finish(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
 
 #[cfg(test)]
 mod tests {

@@ -3,10 +3,8 @@
 //! `tests/cases/` laid over it, or generated files), checked against the JSON summary written
 //! beside it, and against the OOXML schemas (`tools/ooxml/check-ooxml`).
 
-mod common;
-
+use crate::common::*;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
-use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -127,12 +125,17 @@ fn status_code(label: &str) -> &'static str {
 /// Every figure of the workbook against the JSON written beside it.
 fn assert_workbook_matches_json(book: &Book, j: &Value) {
     assert_eq!(book.names, SHEETS, "sheet names and order");
-    let tasks = j["nhiem_vu"].as_array().unwrap();
-    let units = j["don_vi"].as_array().unwrap();
-    let unit_name = |id: &str| unit(j, id)["ten"].as_str().unwrap().to_string();
+    assert_summary_sheet(book.sheet("Tong hop"), j);
+    assert_tasks_sheet(book.sheet("Nhiem vu"), j);
+    assert_units_sheet(book.sheet("Don vi"), j);
+    assert_indicators_sheet(book.sheet("Chi tieu"), j);
+    assert_checks_sheet(book.sheet("Kiem tra"), j);
+    assert_no_formula_and_no_cell_over_the_limit(book);
+}
 
-    // Tong hop: the period on top, then counts per area and a total row.
-    let s = book.sheet("Tong hop");
+/// Tong hop: the period on top, then counts per area and a total row.
+fn assert_summary_sheet(s: &Range<Data>, j: &Value) {
+    let tasks = j["nhiem_vu"].as_array().unwrap();
     assert_eq!(date(s, 3, 2).as_deref(), j["tu_ngay"].as_str());
     assert_eq!(date(s, 4, 2).as_deref(), j["den_ngay"].as_str());
     assert_eq!(date(s, 5, 2).as_deref(), j["han_nop"].as_str());
@@ -174,9 +177,12 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
     assert_eq!(num(s, row, 8), j["qua_han"].as_f64());
     let done = j["dem_trang_thai"]["hoan_thanh"].as_f64().unwrap();
     assert!(close(num(s, row, 9).unwrap(), done / total));
+}
 
-    // Nhiem vu: one row per task, in plan order.
-    let s = book.sheet("Nhiem vu");
+/// Nhiem vu: one row per task, in plan order.
+fn assert_tasks_sheet(s: &Range<Data>, j: &Value) {
+    let tasks = j["nhiem_vu"].as_array().unwrap();
+    let unit_name = |id: &str| unit(j, id)["ten"].as_str().unwrap().to_string();
     assert_eq!(text(s, HEAD, 1), "Mã");
     assert_eq!(
         s.end().unwrap().0,
@@ -226,9 +232,11 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
             assert!(results.contains(&more), "{id}: {more}");
         }
     }
+}
 
-    // Don vi: one row per registry unit, in registry order.
-    let s = book.sheet("Don vi");
+/// Don vi: one row per registry unit, in registry order.
+fn assert_units_sheet(s: &Range<Data>, j: &Value) {
+    let units = j["don_vi"].as_array().unwrap();
     assert_eq!(text(s, HEAD, 1), "Tên đơn vị");
     assert_eq!(
         s.end().unwrap().0,
@@ -272,9 +280,11 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
         assert!(num(s, row, 10).unwrap() <= num(s, row, 8).unwrap(), "{id}");
         assert_eq!(text(s, row, 12), u["tep"].as_str().unwrap_or(""), "{id}");
     }
+}
 
-    // Chi tieu: one column per indicator; the city total first, then one row per unit.
-    let s = book.sheet("Chi tieu");
+/// Chi tieu: one column per indicator; the city total first, then one row per unit.
+fn assert_indicators_sheet(s: &Range<Data>, j: &Value) {
+    let units = j["don_vi"].as_array().unwrap();
     let indicators = j["chi_tieu"].as_array().unwrap();
     assert_eq!(
         s.end().unwrap().1,
@@ -309,9 +319,10 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
         );
     }
     assert_eq!(s.end().unwrap().0, HEAD + 2 + units.len() as u32);
+}
 
-    // Kiem tra: every diagnostic, in the JSON's order.
-    let s = book.sheet("Kiem tra");
+/// Kiem tra: every diagnostic, in the JSON's order.
+fn assert_checks_sheet(s: &Range<Data>, j: &Value) {
     let diags = j["chan_doan"].as_array().unwrap();
     if diags.is_empty() {
         assert_eq!(text(s, HEAD + 1, 0), "Không có lỗi hoặc cảnh báo nào.");
@@ -332,8 +343,6 @@ fn assert_workbook_matches_json(book: &Book, j: &Value) {
         assert_eq!(text(s, row, 5), d["thong_diep"].as_str().unwrap());
         assert_eq!(text(s, row, 6), d["goi_y"].as_str().unwrap_or(""));
     }
-
-    assert_no_formula_and_no_cell_over_the_limit(book);
 }
 
 fn assert_no_formula_and_no_cell_over_the_limit(book: &Book) {

@@ -2,10 +2,11 @@
 //! a công văn in the ND30 format ("Số:      /UBND-NV" with its "V/v …" line, "Kính gửi:" the
 //! units, grouped), worded by `templates/don-doc.txt`.
 
-use crate::model::merge::{PeriodReport, UnitState};
+use crate::model::ids::UnitIdx;
+use crate::model::report::{PeriodReport, UnitState};
 use crate::render::docx::{
-    PAGE_H, PAGE_W, PT14, add_body_and_signature, centered, letterhead, new_document, pack,
-    portrait_margin, run, spacing,
+    DocxError, PAGE_H, PAGE_W, PT14, add_body_and_signature, centered, letterhead, new_document,
+    pack, portrait_margin, run, spacing, text_width,
 };
 use crate::render::format::iso_date as iso;
 use crate::render::markup::Document;
@@ -48,36 +49,19 @@ pub struct Rejected {
 /// From this many units of one group, the letter names the group once.
 const GROUP_FROM: usize = 4;
 
-/// The units to remind: no valid report used for the period.
-pub fn units_to_remind(r: &PeriodReport) -> Vec<usize> {
-    r.units
-        .iter()
-        .filter(|u| u.state != UnitState::Valid)
-        .map(|u| u.unit)
-        .collect()
-}
-
 /// The view model of the reminder.
 pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
-    let reg = &r.data.registry;
     let names = |state: UnitState| -> Vec<String> {
-        r.units
-            .iter()
-            .filter(|u| u.state == state)
-            .map(|u| reg.units[u.unit].name.clone())
+        r.units_in(state)
+            .map(|u| r.unit(u.unit).name.clone())
             .collect()
     };
     let khong_hop_le = r
-        .units
-        .iter()
-        .filter(|u| u.state == UnitState::Invalid)
-        .map(|u| {
-            let shown = u.shown.map(|s| &r.submissions[s]);
-            Rejected {
-                don_vi: reg.units[u.unit].name.clone(),
-                so_loi: r.unit_tally(u).errors,
-                tep: shown.map(|s| s.file.clone()).unwrap_or_default(),
-            }
+        .units_in(UnitState::Invalid)
+        .map(|u| Rejected {
+            don_vi: r.unit(u.unit).name.clone(),
+            so_loi: r.unit_tally(u).errors,
+            tep: r.shown(u).map(|s| s.file.clone()).unwrap_or_default(),
         })
         .collect();
     ReminderContext {
@@ -86,7 +70,7 @@ pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
             ten: r.period.display_name(),
             tu_ngay: iso(r.start),
             den_ngay: iso(r.end),
-            han_nop: iso(r.deadline),
+            han_nop: iso(r.submission_deadline),
         },
         co_quan: r.data.config.body_name.clone(),
         ke_hoach: format!(
@@ -97,56 +81,57 @@ pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
         chua_nop: names(UnitState::NotSubmitted),
         khong_hop_le,
         mau_thuan: names(UnitState::Conflict),
-        so_don_vi: units_to_remind(r).len(),
+        so_don_vi: r.units_without_valid_report().len(),
         tong_don_vi: r.units.len(),
     }
 }
 
 /// "Kính gửi" lines: units grouped under their first group when four or more of a group are
 /// reminded ("UBND các xã, phường: UBND xã A, UBND xã B, …"), otherwise one line each.
-pub fn addressees(r: &PeriodReport, units: &[usize]) -> Vec<String> {
+pub fn addressees(r: &PeriodReport, units: &[UnitIdx]) -> Vec<String> {
     let reg = &r.data.registry;
-    let mut lines: Vec<(usize, String)> = Vec::new();
-    let mut done = vec![false; reg.units.len()];
+    let mut lines: Vec<String> = Vec::new();
+    let mut done = vec![false; reg.len()];
     for &u in units {
-        if done[u] {
+        if done[u.index()] {
             continue;
         }
-        let group = reg.units[u].groups.first();
-        let members: Vec<usize> = match group {
+        let group = reg[u].groups.first().copied();
+        let members: Vec<UnitIdx> = match group {
             Some(g) => units
                 .iter()
                 .copied()
-                .filter(|&v| reg.units[v].groups.first() == Some(g))
+                .filter(|&v| reg[v].groups.first() == Some(&g))
                 .collect(),
             None => vec![u],
         };
-        if members.len() >= GROUP_FROM {
-            let name = reg
-                .group(group.expect("has a group"))
-                .map_or("", |g| g.name.as_str());
-            let list: Vec<&str> = members
-                .iter()
-                .map(|&v| reg.units[v].name.as_str())
-                .collect();
-            for &v in &members {
-                done[v] = true;
+        match group {
+            Some(g) if members.len() >= GROUP_FROM => {
+                let list: Vec<&str> = members.iter().map(|&v| reg[v].name.as_str()).collect();
+                for v in &members {
+                    done[v.index()] = true;
+                }
+                lines.push(format!("{}: {}", reg[g].name, list.join(", ")));
             }
-            lines.push((u, format!("{name}: {}", list.join(", "))));
-        } else {
-            done[u] = true;
-            lines.push((u, reg.units[u].name.clone()));
+            _ => {
+                done[u.index()] = true;
+                lines.push(reg[u].name.clone());
+            }
         }
     }
-    lines.into_iter().map(|(_, l)| l).collect()
+    lines
 }
 
 /// Builds the letter. `date` gives the month and year of the place-and-date line and the
 /// fixed metadata date.
-pub fn render_reminder(r: &PeriodReport, doc: &Document, to: &[String]) -> Result<Vec<u8>, String> {
+pub fn render_reminder(
+    r: &PeriodReport,
+    doc: &Document,
+    to: &[String],
+) -> Result<Vec<u8>, DocxError> {
     use chrono::Datelike;
     let cfg = &r.data.config;
-    let date = r.deadline;
+    let date = r.submission_deadline;
     let subject = doc
         .setting("trich_yeu")
         .unwrap_or("V/v đôn đốc báo cáo")
@@ -166,7 +151,7 @@ pub fn render_reminder(r: &PeriodReport, doc: &Document, to: &[String]) -> Resul
     // "Kính gửi:" with one addressee on the same line; several on lines of their own, "- …;",
     // aligned under the colon, the last ending with ".".
     let label = "Kính gửi:";
-    let label_w = crate::render::docx::text_width(&format!("{label} "), PT14, false);
+    let label_w = text_width(&format!("{label} "), PT14, false);
     let indent = 1701 - 720;
     match to {
         [one] => {
@@ -190,9 +175,7 @@ pub fn render_reminder(r: &PeriodReport, doc: &Document, to: &[String]) -> Resul
                         .align(AlignmentType::Both)
                         .indent(
                             Some(indent + label_w),
-                            Some(SpecialIndentType::Hanging(crate::render::docx::text_width(
-                                "- ", PT14, false,
-                            ))),
+                            Some(SpecialIndentType::Hanging(text_width("- ", PT14, false))),
                             None,
                             None,
                         )

@@ -2,8 +2,9 @@
 //! other encodings with instructions, removes characters XML forbids, normalises to NFC, and
 //! spots text typed in a legacy Vietnamese font encoding (TCVN3, VNI).
 
-use crate::diagnostics::{Diagnostic, Pos};
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+use crate::diagnostics::{Diagnostic, Pos, code};
+use crate::text::{is_xml_forbidden, nfc};
+use unicode_normalization::UnicodeNormalization;
 
 const SAVE_AS_UTF8: &str = "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở mục \
      Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ.";
@@ -33,30 +34,6 @@ pub fn decode_owned(file: &str, bytes: Vec<u8>) -> Result<(String, Vec<Diagnosti
     Ok((nfc(text), warnings))
 }
 
-/// NFC-normalises a string, without copying when it already is NFC.
-pub fn nfc(s: String) -> String {
-    if s.chars().all(surely_nfc)
-        || is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        s
-    } else {
-        s.nfc().collect()
-    }
-}
-
-/// Characters that are NFC whatever surrounds them: no combining mark, no canonical
-/// decomposition that NFC undoes. Covers Vietnamese text (precomposed letters, Latin-1, the
-/// Latin Extended Additional block, punctuation, ₫) so that the full check, which looks every
-/// character up, runs only on unusual text.
-fn surely_nfc(c: char) -> bool {
-    matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2010..=0x206F | 0x20A0..=0x20CF)
-}
-
-/// NFC-normalises a borrowed string.
-pub fn nfc_str(s: &str) -> String {
-    nfc(s.to_string())
-}
-
 fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
@@ -70,7 +47,7 @@ fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 ""
             };
             Err(Diagnostic::error(
-                "ma-hoa",
+                code::MA_HOA,
                 file,
                 format!("Tệp không được lưu bằng mã UTF-8 nên không đọc được.{legacy}"),
             )
@@ -88,7 +65,7 @@ fn utf16(
     match enc.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok(s.into_owned()),
         None => Err(Diagnostic::error(
-            "ma-hoa",
+            code::MA_HOA,
             file,
             "Tệp có dấu BOM của UTF-16 nhưng nội dung không phải UTF-16 hợp lệ.",
         )
@@ -111,7 +88,7 @@ fn binary_signature(file: &str, bytes: &[u8]) -> Option<Diagnostic> {
         if bytes.starts_with(magic) {
             return Some(
                 Diagnostic::error(
-                    "tep-nhi-phan",
+                    code::TEP_NHI_PHAN,
                     file,
                     format!("Tệp có đuôi .yaml nhưng thực chất là {what}, không phải văn bản YAML."),
                 )
@@ -132,7 +109,7 @@ fn binary_signature(file: &str, bytes: &[u8]) -> Option<Diagnostic> {
             "Tệp chứa dữ liệu nhị phân, không phải văn bản YAML."
         };
         return Some(
-            Diagnostic::error("tep-nhi-phan", file, what).hint(Some(SAVE_AS_UTF8.to_string())),
+            Diagnostic::error(code::TEP_NHI_PHAN, file, what).hint(Some(SAVE_AS_UTF8.to_string())),
         );
     }
     None
@@ -158,12 +135,6 @@ fn byte_pos(prefix: &[u8]) -> Pos {
         .count() as u32
         + 1;
     Pos::new(line, col)
-}
-
-/// Characters that XML 1.0 forbids: C0 controls except tab, line feed and carriage return,
-/// and the non-characters U+FFFE and U+FFFF.
-pub fn is_xml_forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Removes XML-forbidden characters (and stray byte-order marks), with one warning that
@@ -195,7 +166,7 @@ fn remove_forbidden(file: &str, text: String, warnings: &mut Vec<Diagnostic>) ->
     if let Some((pos, c)) = first {
         warnings.push(
             Diagnostic::warning(
-                "ky-tu-cam",
+                code::KY_TU_CAM,
                 file,
                 format!(
                     "Tệp chứa {count} ký tự điều khiển không được phép trong văn bản (đầu tiên là U+{:04X}); các ký tự này đã được loại bỏ.",
@@ -293,25 +264,6 @@ pub fn legacy_encoding(s: &str) -> Option<&'static str> {
     }
 }
 
-/// Lowercase form used to compare labels ("Hoàn thành" = "HOÀN THÀNH"), after NFC.
-pub fn fold(s: &str) -> String {
-    nfc_str(s.trim()).to_lowercase()
-}
-
-/// Lowercase ASCII skeleton without diacritics ("Đang thực hiện" → "ddang thuc hien"),
-/// used only to suggest what a user may have meant.
-pub fn skeleton(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
-        match c {
-            // As typed in Telex, so that "1.dd" finds "1.đ" rather than "1.d".
-            'đ' | 'Đ' => out.push_str("dd"),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,12 +351,5 @@ mod tests {
         );
         assert_eq!(legacy_encoding("Nhiệt độ 30°C, tỷ lệ 3×4"), None);
         assert_eq!(legacy_encoding("plain ascii"), None);
-    }
-
-    #[test]
-    fn folds_labels_and_skeletons() {
-        let nfd: String = "HOÀN THÀNH".nfd().collect();
-        assert_eq!(fold(&nfd), "hoàn thành");
-        assert_eq!(skeleton("Đang thực hiện"), "ddang thuc hien");
     }
 }

@@ -1,7 +1,6 @@
 //! The test harness shared by the integration tests: a data folder made from
 //! `tests/fixtures/base/` with a case folder of `tests/cases/` laid over it, and the real
 //! `baocao` binary run on it.
-#![allow(dead_code)]
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

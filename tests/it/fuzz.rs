@@ -6,17 +6,20 @@
 //! The default number of cases keeps `cargo test` quick. `PROPTEST_CASES` sets the number of
 //! cases of every property (proptest lets it override the configuration); for a long run (the
 //! 10-minute fuzz run of BENCHMARKS.md), e.g.:
-//! `PROPTEST_CASES=200000 cargo test --release --test fuzz -- --nocapture`
+//! `PROPTEST_CASES=200000 cargo test --release --test it fuzz:: -- --nocapture`
 //! and, to check the reports against the OOXML schemas afterwards,
-//! `BAOCAO_FUZZ_DUMP=/tmp/fuzz PROPTEST_CASES=3200 cargo test --release --test fuzz` (3,200
+//! `BAOCAO_FUZZ_DUMP=/tmp/fuzz PROPTEST_CASES=3200 cargo test --release --test it fuzz::` (3,200
 //! reports), then
 //! `python3 tools/ooxml/check-ooxml /tmp/fuzz/*.docx`.
 
-use baocao::input::submission::{Placement, read_submission};
-use baocao::input::{DataSet, load_data};
+use baocao::input::load_data;
+use baocao::input::submission::{Reference, read_submission};
+use baocao::model::dataset::DataSet;
 use baocao::model::merge::merge_period;
 use baocao::model::period::Period;
-use baocao::render::{context, docx, markup, templates};
+use baocao::model::submission::{Inbox, Placement};
+use baocao::render::{self, markup, templates};
+use baocao::text::is_xml_forbidden;
 use proptest::prelude::*;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -31,12 +34,12 @@ fn data() -> &'static DataSet {
 
 fn tera() -> &'static tera::Tera {
     static T: OnceLock<tera::Tera> = OnceLock::new();
-    T.get_or_init(|| templates::built_in().expect("built-in templates"))
+    T.get_or_init(|| templates::compile(None).expect("built-in templates"))
 }
 
 fn placement() -> Placement {
     Placement {
-        folder_unit: data().registry.unit("phong-tu-phap"),
+        folder_unit: data().registry.find_unit("phong-tu-phap"),
         at_root: false,
     }
 }
@@ -140,7 +143,7 @@ proptest! {
     fn reading_any_text_never_panics_and_points_inside_the_file(text in prop_oneof![yamlish(), nasty_text(), headed()]) {
         let file = "nop/phong-tu-phap/x.yaml";
         let lines = text.lines().count().max(1) as u32 + 1;
-        let s = read_submission(file, &text, placement(), &data().reference(), Vec::new());
+        let s = read_submission(file, &text, placement(), &Reference::of(data()), Vec::new());
         for d in &s.diags {
             prop_assert!(!d.message.is_empty());
             // Every diagnostic is about this file.
@@ -159,8 +162,8 @@ proptest! {
 
     #[test]
     fn any_bytes_are_decoded_or_refused_with_a_reason(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        match baocao::input::text::decode("x.yaml", &bytes) {
-            Ok((text, _)) => prop_assert!(!text.chars().any(baocao::input::text::is_xml_forbidden)),
+        match baocao::input::decode::decode("x.yaml", &bytes) {
+            Ok((text, _)) => prop_assert!(!text.chars().any(is_xml_forbidden)),
             Err(d) => prop_assert!(d.is_error() && !d.message.is_empty()),
         }
     }
@@ -180,7 +183,7 @@ proptest! {
         let expected: String = text
             .replace("\r\n", "\n")
             .chars()
-            .filter(|c| *c != '\r' && !baocao::input::text::is_xml_forbidden(*c) && !('\u{E000}'..='\u{E0FF}').contains(c))
+            .filter(|c| *c != '\r' && !is_xml_forbidden(*c) && !('\u{E000}'..='\u{E0FF}').contains(c))
             .collect();
         // The line's own ends are trimmed, as any paragraph's; a trailing line break of the
         // text stays a (harmless) line break.
@@ -200,19 +203,16 @@ proptest! {
             serde_json::to_string(&result).unwrap(),
             serde_json::to_string(&difficulty).unwrap(),
         );
-        let (text, warnings) = baocao::input::text::decode("x.yaml", yaml.as_bytes()).unwrap();
-        let sub = read_submission("nop/phong-tu-phap/x.yaml", &text, placement(), &data().reference(), warnings);
+        let (text, warnings) = baocao::input::decode::decode("x.yaml", yaml.as_bytes()).unwrap();
+        let sub = read_submission("nop/phong-tu-phap/x.yaml", &text, placement(), &Reference::of(data()), warnings);
         prop_assume!(sub.is_valid());
         let period = Period::parse("2024-Q1").unwrap();
-        prop_assert_eq!(sub.unit, data().registry.unit("phong-tu-phap"));
+        prop_assert_eq!(sub.unit, data().registry.find_unit("phong-tu-phap"));
         prop_assert_eq!(sub.period, Some(period));
-        let subs = vec![sub];
+        let inbox = Inbox::new(vec![sub]);
         let plan = &data().plans[&2024];
-        let report = merge_period(data(), plan, period, &subs);
-        let ctx = context::build_context(&report);
-        let out = templates::render(tera(), "quy.txt", &ctx).unwrap();
-        let doc = markup::parse(&out);
-        let bytes = docx::render_docx(&data().config, &ctx, &doc, report.end).unwrap();
+        let report = merge_period(data(), plan, period, &inbox);
+        let bytes = render::report_docx(&report, tera()).unwrap();
         // For the schema check of a long run: BAOCAO_FUZZ_DUMP=DIR keeps every report.
         if let Some(dir) = std::env::var_os("BAOCAO_FUZZ_DUMP") {
             static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -229,7 +229,7 @@ proptest! {
         };
         // No character XML forbids (a YAML escape such as "\0" must not bring one in), and
         // well-formed XML all the way through.
-        prop_assert!(!xml.chars().any(baocao::input::text::is_xml_forbidden));
+        prop_assert!(!xml.chars().any(is_xml_forbidden));
         let mut r = quick_xml::Reader::from_str(&xml);
         loop {
             match r.read_event() {

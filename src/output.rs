@@ -1,4 +1,4 @@
-//! Atomic output: every file of a run is first written to a temporary file beside its target,
+//! Writing the outputs, atomically: every file of a run is first written to a temporary file beside its target,
 //! and only when all are written are they renamed into place. A run that fails leaves the
 //! previous outputs untouched and no stray files or new empty folders behind.
 
@@ -18,6 +18,14 @@ pub struct OutputError {
     pub message: String,
     pub hint: Option<String>,
 }
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// Writes every file or none.
 pub fn write_all(files: &[OutputFile]) -> Result<(), OutputError> {

@@ -1,9 +1,7 @@
 //! Working with the units: pre-filled forms that round-trip, the status board (table and
 //! JSON), the reminder letter, and progress since the previous period.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A copy of the sample data folder with an empty inbox.
