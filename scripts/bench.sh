@@ -6,7 +6,7 @@
 #
 # What it does:
 #   1. builds `baocao` and the examples `gen` and `parse_floor` in release mode;
-#   2. generates synthetic data folders (examples/gen.rs) of 1,000 and 10,000 units x 45
+#   2. generates synthetic data folders (examples/gen/) of 1,000 and 10,000 units x 45
 #      tasks, two periods (2024-Q1, 2024-6T) of submissions each, under $BENCH_DIR; a folder
 #      is reused when its `.gen` marker matches the generator, size and seed;
 #   3. measures with /usr/bin/time -v, $RUNS times each:

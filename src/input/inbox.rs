@@ -12,7 +12,7 @@ use crate::terminal::Progress;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused before they are read (SPEC §2.4).
+/// Files larger than this are refused before they are read (docs/du-lieu.md).
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// A file found in the inbox, before it is read.

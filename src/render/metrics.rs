@@ -93,7 +93,7 @@ mod tests {
         assert_eq!(advance('-', false), 333);
         assert_eq!(advance('%', false), 833);
         // "Độc lập - Tự do - Hạnh phúc" in bold, summed by hand from Times-Bold: 12.197 em,
-        // 3,415 twips at 14 pt (crates-and-recipes.md measured 3,400-3,450).
+        // 3,415 twips at 14 pt (docs/the-thuc.md; LibreOffice measured 3,400-3,450).
         assert_eq!(
             (em("Độc lập - Tự do - Hạnh phúc", true) * 1000.0).round(),
             12197.0

@@ -5,7 +5,7 @@ usage: compare.py [--ignore-extra-warnings] [--max N] EXPECTED_DIR ACTUAL_DIR
 
 EXPECTED_DIR/<KY>/tong-hop-<KY>.json is compared with
 ACTUAL_DIR/<KY>/tong-hop-<KY>.json, field by field, for every field that
-SPEC §5.3 fixes.  Extra fields in the actual JSON are ignored.  Keys that start
+the merge rules fix (docs/du-lieu.md).  Extra fields in the actual JSON are ignored.  Keys that start
 with "_" in the expected JSON are oracle annotations:
 
   don_vi[*]._tep_chap_nhan      every acceptable value of `tep` (ambiguous "latest file")

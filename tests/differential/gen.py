@@ -3,7 +3,7 @@
 
 usage: gen.py --seed N --units U --tasks T [--year Y] OUTDIR
 
-Writes OUTDIR/data/ (SPEC §2) and OUTDIR/expected/<KY>/tong-hop-<KY>.json for
+Writes OUTDIR/data/ (docs/du-lieu.md) and OUTDIR/expected/<KY>/tong-hop-<KY>.json for
 every period that `baocao build` (no --ky) must build, plus
 OUTDIR/expected/manifest.json (what was generated, for humans).
 OUTDIR/data and OUTDIR/expected are deleted first if they exist.

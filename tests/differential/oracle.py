@@ -1,7 +1,7 @@
 """Independent reference implementation ("oracle") of the rules that fix
-`tong-hop-<KY>.json` (SPEC §2.4, §3, §5.3).
+`tong-hop-<KY>.json` (docs/du-lieu.md: submissions, periods, the JSON).
 
-Written from SPEC.md alone.  Everything here works on plain Python data:
+Written from the product specification alone (its user-facing form is docs/du-lieu.md).  Everything here works on plain Python data:
 
 * registry  = {"nhom": [{"ma": ...}], "don_vi": [{"ma": ..., "nhom": [...]}]}
 * plans     = {year: {"nam": year, "linh_vuc": [{"ma": "1", "nhiem_vu": [task, ...]}]}}

@@ -457,7 +457,7 @@ fn huge_and_deeply_nested_files_are_refused_quickly() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The merge rules of SPEC §5.3.
+// The merge rules (docs/du-lieu.md, "Bản tổng hợp JSON").
 
 #[test]
 fn city_level_status_of_each_task_follows_the_rules() {
@@ -1042,7 +1042,7 @@ fn help_and_argument_errors_are_in_vietnamese() {
 }
 
 /// Generated data folders with hundreds of units, against the independent Python
-/// implementation of SPEC §5.3 in `tests/differential/` (needs `python3`).
+/// implementation of the merge rules in `tests/differential/` (needs `python3`).
 #[test]
 fn generated_folders_agree_with_the_independent_oracle() {
     for seed in [7, 19, 31] {

@@ -1,5 +1,5 @@
-//! The report (DOCX) against the state format, Nghị định 30/2020/NĐ-CP (`../shared/spec/
-//! ND30.md`): one test per rule, read from the XML of the sample data's reports; plus
+//! The report (DOCX) against the state format, Nghị định 30/2020/NĐ-CP (docs/the-thuc.md):
+//! one test per rule, read from the XML of the sample data's reports; plus
 //! structure-safe text, determinism, templates read at run time, and (with `--ignored`, when
 //! LibreOffice and lxml are installed, as in CI) schema validation and a PDF round trip.
 

@@ -11,4 +11,5 @@ mod docx;
 mod forms_and_reminders;
 mod fuzz;
 mod hostile;
+mod layers;
 mod xlsx;

@@ -1,4 +1,4 @@
-//! The appendix workbook (`phu-luc-cchc-<KY>.xlsx`, SPEC §5.2), read back with calamine: the
+//! The appendix workbook (`phu-luc-cchc-<KY>.xlsx`), read back with calamine: the
 //! real `baocao` binary on fixture data folders (`tests/fixtures/base/` with a case folder of
 //! `tests/cases/` laid over it, or generated files), checked against the JSON summary written
 //! beside it, and against the OOXML schemas (`tools/ooxml/check-ooxml`).

@@ -442,7 +442,7 @@ mod tests {
 
     #[test]
     fn motto_width_matches_the_measured_recipe() {
-        // crates-and-recipes.md: the motto at 14 pt bold is about 3400–3450 twips.
+        // docs/the-thuc.md: the motto at 14 pt bold is about 3,415 twips.
         let w = text_width("Độc lập - Tự do - Hạnh phúc", PT14, true);
         assert!((3350..=3500).contains(&w), "{w}");
     }

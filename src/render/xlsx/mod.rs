@@ -23,7 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 use styles::Styles;
 
-/// The sheet names, in order (SPEC §5.2).
+/// The sheet names, in order (docs/du-lieu.md, "Kết quả").
 pub const SHEETS: [&str; 5] = ["Tong hop", "Nhiem vu", "Don vi", "Chi tieu", "Kiem tra"];
 /// Excel's limit on the length of a cell's text, in UTF-16 code units.
 pub const CELL_LIMIT: usize = 32_767;
