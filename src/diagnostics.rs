@@ -115,6 +115,36 @@ pub mod code {
     pub const TU_SO_LON_HON: &str = "tu-so-lon-hon";
     /// Valid files of one unit that tie for the period.
     pub const BAO_CAO_MAU_THUAN: &str = "bao-cao-mau-thuan";
+    /// A date whose year is outside 2000–2099.
+    pub const NGAY_NGOAI_KHOANG: &str = "ngay-ngoai-khoang";
+    /// A report dated before its period starts, or more than a year after it ends.
+    pub const NGAY_BAO_CAO_SAI: &str = "ngay-bao-cao-sai";
+    /// A document dated after the report that cites it.
+    pub const NGAY_VAN_BAN_SAU: &str = "ngay-van-ban-sau";
+    /// A value written in another form than the normal one, read with one meaning (the message shows the normal form).
+    pub const DOI_DANG: &str = "doi-dang";
+    /// A count with decimals.
+    pub const SO_LE: &str = "so-le";
+    /// A count with thousands separators (\"1.250\"), which could mean two numbers.
+    pub const SO_NGAN_CACH: &str = "so-ngan-cach";
+    /// Invisible or direction-changing characters, removed from a text.
+    pub const KY_TU_AN: &str = "ky-tu-an";
+    /// An id with an invisible character or one that looks like another (a Cyrillic a).
+    pub const KY_TU_GIA: &str = "ky-tu-gia";
+    /// A first folder under `nop/` that is not a unit's id.
+    pub const THU_MUC_LA: &str = "thu-muc-la";
+    /// A file that is not a submission (a Word document, a PDF, a picture …).
+    pub const KHONG_PHAI_BAO_CAO: &str = "khong-phai-bao-cao";
+    /// A pipe, device or socket in the inbox: never opened.
+    pub const KHONG_PHAI_TEP: &str = "khong-phai-tep";
+    /// A file that kept changing while it was read.
+    pub const TEP_DANG_GHI: &str = "tep-dang-ghi";
+    /// A `ky_bao_cao` that differs from the period code in the file's name.
+    pub const KY_KHAC_TEN_TEP: &str = "ky-khac-ten-tep";
+    /// A valid file replaced by another of the same date modified later.
+    pub const BAN_THAY_THE: &str = "ban-thay-the";
+    /// Two plan files for one year.
+    pub const HAI_KE_HOACH: &str = "hai-ke-hoach";
 }
 
 /// How bad a problem is. An error rejects the whole file; a warning keeps it.
@@ -138,17 +168,62 @@ impl Severity {
     }
 }
 
-/// A 1-based line and column in a file (columns count characters).
+/// Where a problem is: a 1-based line and column in a text file (columns count characters),
+/// or a row and column of a workbook's sheet; with the length of the value there, when known,
+/// so that the whole value can be underlined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
+    /// Characters the value takes on its line (0: unknown).
+    pub len: u32,
+    /// The sheet, for a position in a workbook.
+    pub sheet: Option<&'static str>,
 }
 
 impl Pos {
     pub fn new(line: u32, col: u32) -> Self {
-        Pos { line, col }
+        Pos {
+            line,
+            col,
+            len: 0,
+            sheet: None,
+        }
     }
+
+    /// A value of `len` characters at a line and column.
+    pub fn span(line: u32, col: u32, len: u32) -> Self {
+        Pos {
+            len,
+            ..Pos::new(line, col)
+        }
+    }
+
+    /// A cell of a workbook's sheet (1-based row and column).
+    pub fn cell(sheet: &'static str, row: u32, col: u32) -> Self {
+        Pos {
+            sheet: Some(sheet),
+            ..Pos::new(row, col)
+        }
+    }
+
+    /// The cell's name as a spreadsheet writes it: "Nhiệm vụ!E12".
+    pub fn cell_name(&self) -> Option<String> {
+        self.sheet
+            .map(|s| format!("{s}!{}{}", column_letters(self.col), self.line))
+    }
+}
+
+/// A 1-based column number as spreadsheet letters: 1 → "A", 27 → "AA".
+pub fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    while col > 0 {
+        let r = (col - 1) % 26;
+        out.push(b'A' + r as u8);
+        col = (col - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// One problem in one file.
@@ -166,6 +241,9 @@ pub struct Diagnostic {
     /// 1-based column, when known.
     #[serde(rename = "cot")]
     pub col: Option<u32>,
+    /// The cell, for a problem in a workbook: "Nhiệm vụ!E12".
+    #[serde(rename = "o", skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// What is wrong, in Vietnamese.
     #[serde(rename = "thong_diep")]
     pub message: String,
@@ -178,6 +256,9 @@ pub struct Diagnostic {
     /// The text of the offending line, for display only.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// Characters the offending value takes on its line (0: unknown), for display only.
+    #[serde(skip)]
+    pub len: u32,
 }
 
 impl Diagnostic {
@@ -187,10 +268,12 @@ impl Diagnostic {
             file: file.to_string(),
             line: None,
             col: None,
+            cell: None,
             message,
             hint: None,
             code,
             snippet: None,
+            len: 0,
         }
     }
 
@@ -206,6 +289,8 @@ impl Diagnostic {
         if let Some(p) = pos {
             self.line = Some(p.line);
             self.col = Some(p.col);
+            self.len = p.len;
+            self.cell = p.cell_name();
         }
         self
     }
@@ -219,7 +304,7 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The order of SPEC §5.3: file (plain string order), then line, then column, entries
+    /// The order of the JSON (docs/du-lieu.md, `chan_doan`): file (plain string order), then line, then column, entries
     /// without a line first; then severity and message so that the order is total.
     pub fn sort_key_cmp(&self, other: &Self) -> Ordering {
         self.file

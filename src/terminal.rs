@@ -19,7 +19,11 @@ pub fn render_diagnostic(d: &Diagnostic, color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     if handler.render_report(&mut out, &Rendered(d)).is_err() {
-        out = one_line(d);
+        return one_line(d) + "\n";
+    }
+    // The hint is printed by us, not as miette's English "help:" line.
+    if let Some(h) = &d.hint {
+        out.push_str(&format!("  gợi ý: {h}\n"));
     }
     out
 }
@@ -83,13 +87,6 @@ impl miette::Diagnostic for Rendered<'_> {
         })
     }
 
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
-            .hint
-            .as_ref()
-            .map(|h| Box::new(format!("gợi ý: {h}")) as Box<dyn fmt::Display>)
-    }
-
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         None
     }
@@ -102,12 +99,20 @@ impl miette::Diagnostic for Rendered<'_> {
         let snippet = self.0.snippet.as_ref()?;
         let col = self.0.col.unwrap_or(1).max(1) as usize;
         let offset: usize = snippet.chars().take(col - 1).map(char::len_utf8).sum();
-        let len = snippet[offset.min(snippet.len())..]
-            .chars()
-            .take_while(|c| !c.is_whitespace())
-            .map(char::len_utf8)
-            .sum::<usize>()
-            .max(1);
+        let rest = &snippet[offset.min(snippet.len())..];
+        // The whole value when its length is known, else the word at the column.
+        let len = if self.0.len > 0 {
+            rest.chars()
+                .take(self.0.len as usize)
+                .map(char::len_utf8)
+                .sum::<usize>()
+        } else {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace())
+                .map(char::len_utf8)
+                .sum::<usize>()
+        }
+        .max(1);
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             Some(self.0.severity.label().to_string()),
             SourceSpan::new(offset.into(), len),

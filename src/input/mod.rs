@@ -10,11 +10,13 @@ pub mod config;
 pub mod decode;
 pub mod hint;
 pub mod inbox;
+pub mod legacy;
 pub mod plan;
 pub mod reader;
 pub mod registry;
 pub mod submission;
 pub mod templates;
+pub mod values;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, code};

@@ -184,17 +184,20 @@ impl<'de> Deserialize<'de> for RawNode {
 
 fn convert(n: Spanned<RawNode>, text: &str, cleaned: &mut Vec<Pos>) -> Node {
     let loc = n.referenced;
-    let pos = Pos::new(loc.line() as u32, loc.column() as u32);
-    let raw = || {
-        let span = loc.span();
-        match (span.byte_offset(), span.byte_len()) {
-            (Some(off), Some(len)) => text
-                .get(off as usize..(off + len) as usize)
-                .unwrap_or_default()
-                .to_string(),
-            _ => String::new(),
-        }
+    let span = loc.span();
+    let source = match (span.byte_offset(), span.byte_len()) {
+        (Some(off), Some(len)) => text
+            .get(off as usize..(off + len) as usize)
+            .unwrap_or_default(),
+        _ => "",
     };
+    // A scalar is underlined on its first line; a list or mapping at its first character.
+    let len = match &n.value {
+        RawNode::Seq(_) | RawNode::Map(_) => 0,
+        _ => source.lines().next().unwrap_or_default().chars().count() as u32,
+    };
+    let pos = Pos::span(loc.line() as u32, loc.column() as u32, len);
+    let raw = || source.to_string();
     let value = match n.value {
         RawNode::Null => Value::Null,
         RawNode::Bool(b) => Value::Bool(b, raw()),
@@ -385,8 +388,9 @@ mod tests {
         let n = p("a: 1.10\nb: \"x\"\nc: 0755\nd: yes\n").unwrap().unwrap();
         let Value::Map(m) = n.value else { panic!() };
         assert_eq!(m[0].1.value, Value::Float(1.1, "1.10".into()));
-        assert_eq!(m[0].1.pos, Pos::new(1, 4));
+        assert_eq!(m[0].1.pos, Pos::span(1, 4, 4));
         assert_eq!(m[1].1.value, Value::Str("x".into()));
+        assert_eq!(m[1].1.pos, Pos::span(2, 4, 3), "quotes included");
         assert_eq!(m[2].1.value, Value::Str("0755".into()));
         assert_eq!(m[3].1.value, Value::Str("yes".into()));
     }
@@ -399,7 +403,8 @@ mod tests {
             panic!()
         };
         assert_eq!(m[0].1.value, Value::Str("xyz".into()));
-        assert_eq!(cleaned, [Pos::new(1, 4)]);
+        assert_eq!(cleaned[0].line, 1);
+        assert_eq!(cleaned[0].col, 4);
     }
 
     #[test]
