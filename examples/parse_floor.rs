@@ -19,7 +19,7 @@ fn main() {
         }
     };
     let refs = baocao::input::submission::Reference::of(&data);
-    let inbox = baocao::input::inbox::read_inbox(&dir, &refs, &|_| true);
+    let inbox = baocao::input::inbox::read_inbox(&dir, &refs, &|_| true).expect("readable nop/");
     let tasks: usize = inbox.files().iter().map(|s| s.tasks.len()).sum();
     println!("{} files, {} task reports", inbox.len(), tasks);
 }

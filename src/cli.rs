@@ -30,7 +30,8 @@ Cách dùng: {usage}
         baocao status --ky 2024-Q1            xem đơn vị nào đã nộp, nộp trễ, chưa nộp\n  \
         baocao build --ky 2024-6T --out kq    lập báo cáo 6 tháng đầu năm 2024 vào thư mục kq/\n  \
         baocao forms --ky 2024-Q3             lập biểu mẫu điền sẵn gửi các đơn vị\n  \
-        baocao remind --ky 2024-Q1            lập công văn đôn đốc đơn vị chưa có báo cáo hợp lệ\n\n\
+        baocao remind --ky 2024-Q1            lập công văn đôn đốc đơn vị chưa có báo cáo hợp lệ\n  \
+        baocao phan-hoi --ky 2024-Q1          lập phiếu phản hồi cho từng đơn vị có báo cáo lỗi\n\n\
         Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
         2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
 )]
@@ -52,8 +53,10 @@ pub enum Command {
         help_template = TEMPLATE,
         override_usage = "baocao build [--ky KỲ]... [--data THƯ_MỤC] [--out THƯ_MỤC] [--strict] [--templates THƯ_MỤC]",
         after_help = "Ví dụ:\n  baocao build\n  baocao build --ky 2024-Q1 --ky 2024-6T\n  baocao build --data D:\\CCHC\\du-lieu --out D:\\CCHC\\ket-qua --strict\n\n\
-                      Kết quả ghi vào <out>/<KỲ>/: bao-cao-cchc-<KỲ>.docx (báo cáo theo Nghị định 30/2020/NĐ-CP)\n\
-                      và tong-hop-<KỲ>.json (bản tổng hợp cho chương trình khác)."
+                      Kết quả ghi vào <out>/<KỲ>/: bao-cao-cchc-<KỲ>.docx (báo cáo theo Nghị định 30/2020/NĐ-CP),\n\
+                      phu-luc-cchc-<KỲ>.xlsx (phụ lục bảng tính) và tong-hop-<KỲ>.json (bản tổng hợp cho chương trình khác).\n\
+                      Mẫu câu chữ lấy từ --templates, nếu không thì từ templates/ trong thư mục dữ liệu,\n\
+                      rồi templates/ trong thư mục đang chạy, cuối cùng là mẫu có sẵn."
     )]
     Build(BuildArgs),
     /// Chỉ kiểm tra: liệt kê mọi lỗi trong mọi tệp, không ghi gì.
@@ -83,11 +86,23 @@ pub enum Command {
     /// Lập công văn đôn đốc các đơn vị chưa có báo cáo hợp lệ của một kỳ.
     #[command(
         help_template = TEMPLATE,
-        override_usage = "baocao remind --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC] [--templates THƯ_MỤC]",
-        after_help = "Ví dụ:\n  baocao remind --ky 2024-Q1\n\n\
-                      Ghi <out>/<KỲ>/cong-van-don-doc-<KỲ>.docx; không ghi gì khi mọi đơn vị đã có báo cáo hợp lệ."
+        override_usage = "baocao remind --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC] [--templates THƯ_MỤC] [--ngay NGÀY]",
+        after_help = "Ví dụ:\n  baocao remind --ky 2024-Q1\n  baocao remind --ky 2024-Q1 --ngay 20/03/2024\n\n\
+                      Ghi <out>/<KỲ>/cong-van-don-doc-<KỲ>.docx; không ghi gì khi mọi đơn vị đã có báo cáo hợp lệ.\n\
+                      Công văn đề nghị gửi báo cáo chậm nhất sau han_don_doc ngày (cau-hinh.yaml, mặc định 5) kể từ ngày ký."
     )]
     Remind(RemindArgs),
+    /// Lập phiếu phản hồi cho từng đơn vị đã gửi báo cáo có lỗi hoặc cần lưu ý.
+    #[command(
+        name = "phan-hoi",
+        help_template = TEMPLATE,
+        override_usage = "baocao phan-hoi --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC]",
+        after_help = "Ví dụ:\n  baocao phan-hoi --ky 2024-Q1\n\n\
+                      Mỗi đơn vị có vấn đề một tệp <out>/<KỲ>/phan-hoi/<mã đơn vị>.txt (đọc được bằng Notepad\n\
+                      và điện thoại): các tệp đã nhận, tệp được dùng, từng lỗi ở dòng nào và cách sửa, việc cần làm.\n\
+                      Đơn vị có báo cáo hợp lệ, không cần lưu ý gì, không có phiếu."
+    )]
+    Feedback(FormsArgs),
 }
 
 /// The period, data folder and output folder that `forms` and `remind` take.
@@ -106,9 +121,12 @@ pub struct FormsArgs {
 pub struct RemindArgs {
     #[command(flatten)]
     pub common: FormsArgs,
-    /// Thư mục mẫu câu chữ (mặc định: templates/ nếu có, không thì mẫu có sẵn).
+    /// Thư mục mẫu câu chữ (mặc định: templates/ trong thư mục dữ liệu hoặc thư mục đang chạy, không thì mẫu có sẵn).
     #[arg(long, value_name = "THƯ_MỤC", help_heading = "Tùy chọn")]
     pub templates: Option<PathBuf>,
+    /// Ngày ký công văn, ví dụ 20/03/2024 (mặc định: hôm nay).
+    #[arg(long, value_name = "NGÀY", value_parser = parse_day, help_heading = "Tùy chọn")]
+    pub ngay: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -149,7 +167,7 @@ pub struct BuildArgs {
     /// Trả mã thoát 1 nếu có tệp báo cáo bị từ chối (báo cáo vẫn được lập).
     #[arg(long, help_heading = "Tùy chọn")]
     pub strict: bool,
-    /// Thư mục mẫu câu chữ của báo cáo (mặc định: templates/ nếu có, không thì mẫu có sẵn).
+    /// Thư mục mẫu câu chữ của báo cáo (mặc định: templates/ trong thư mục dữ liệu hoặc thư mục đang chạy, không thì mẫu có sẵn).
     #[arg(long, value_name = "THƯ_MỤC", help_heading = "Tùy chọn")]
     pub templates: Option<PathBuf>,
 }
@@ -179,6 +197,13 @@ fn parse_period(s: &str) -> Result<Period, String> {
     Period::parse(s).map_err(|e| format!("{e} {}", crate::model::period::CODE_HELP))
 }
 
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::input::values::date(s, "--ngay").map_err(|n| n.message)
+}
+
+/// The names of the commands, for messages.
+pub const COMMANDS: [&str; 6] = ["build", "check", "status", "forms", "remind", "phan-hoi"];
+
 /// Turns clap's English error into a Vietnamese message.
 pub fn vietnamese_error(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -188,6 +213,11 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
         _ => String::new(),
     };
     match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+            if ctx(ContextKind::InvalidValue).is_empty() =>
+        {
+            format!("tùy chọn {} cần một giá trị.", ctx(ContextKind::InvalidArg))
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let source = std::error::Error::source(e)
                 .map(|s| s.to_string())
@@ -215,7 +245,7 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
             if !s.is_empty() {
                 m.push_str(&format!(" Có phải ý bạn là '{s}'?"));
             }
-            m.push_str(" Các lệnh: build, check, status, forms, remind.");
+            m.push_str(&format!(" Các lệnh: {}.", COMMANDS.join(", ")));
             m
         }
         ErrorKind::MissingRequiredArgument => {
@@ -229,6 +259,10 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
         ErrorKind::TooManyValues | ErrorKind::NoEquals => {
             format!("tham số không hợp lệ: {}", ctx(ContextKind::InvalidArg))
         }
-        _ => format!("tham số dòng lệnh không hợp lệ ({})", e.kind()),
+        ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("tùy chọn {} thiếu giá trị.", ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidUtf8 => "tham số có ký tự không đọc được.".into(),
+        _ => "tham số dòng lệnh không hợp lệ.".into(),
     }
 }

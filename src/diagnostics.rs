@@ -57,8 +57,6 @@ pub mod code {
     pub const SAI_KIEU: &str = "sai-kieu";
     /// A value that is not a number where one is expected.
     pub const SAI_SO: &str = "sai-so";
-    /// A number with a dot that reads as a decimal point but may be a thousands separator.
-    pub const SO_DAU_CHAM: &str = "so-dau-cham";
     /// A negative count.
     pub const SO_AM: &str = "so-am";
     /// A date in a form that cannot be read.
@@ -145,6 +143,12 @@ pub mod code {
     pub const BAN_THAY_THE: &str = "ban-thay-the";
     /// Two plan files for one year.
     pub const HAI_KE_HOACH: &str = "hai-ke-hoach";
+    /// A figure of an indicator the unit is not asked for (`don_vi_bao_cao`): still counted.
+    pub const CHI_TIEU_NGOAI: &str = "chi-tieu-ngoai";
+    /// A report with no task and no figure.
+    pub const BAO_CAO_TRONG: &str = "bao-cao-trong";
+    /// A status that contradicts the progress (done below 100 %, not started above 0 %).
+    pub const TIEN_DO_MAU_THUAN: &str = "tien-do-mau-thuan";
 }
 
 /// How bad a problem is. An error rejects the whole file; a warning keeps it.

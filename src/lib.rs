@@ -23,6 +23,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod input;
 pub mod model;
+pub mod oserror;
 pub mod output;
 pub mod pipeline;
 pub mod render;

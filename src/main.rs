@@ -1,27 +1,20 @@
 //! The `baocao` binary: parse arguments, call the library, print problems, choose the exit
 //! status (0 written; 1 rejected files with --strict, or errors found by check; 2 nothing
-//! could be built).
+//! could be built). Everything printed goes through `terminal::out` and `terminal::err`,
+//! which end the run quietly when the reader has gone (`baocao status | head`).
 
-use baocao::cli::{Cli, Command, vietnamese_error};
+use baocao::cli::{COMMANDS, Cli, Command, vietnamese_error};
+use baocao::model::period::Period;
 use baocao::pipeline::{self, BuildSettings, Fatal};
-use baocao::terminal;
+use baocao::terminal::{self, err, out};
 use clap::Parser;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("lỗi: {}", vietnamese_error(&e));
-            eprintln!("Xem hướng dẫn: baocao --help");
-            return ExitCode::from(2);
-        }
+        Err(e) => return ExitCode::from(argument_error(&e)),
     };
     let code = match cli.command {
         None => run_build(
@@ -50,94 +43,124 @@ fn main() -> ExitCode {
             &a.common.out.out,
             a.common.period,
             a.templates.as_deref(),
+            a.ngay.unwrap_or_else(|| chrono::Local::now().date_naive()),
         ),
+        Some(Command::Feedback(a)) => run_feedback(&a.data.data, &a.out.out, a.period),
     };
     ExitCode::from(code)
+}
+
+/// Prints clap's help, or its error in Vietnamese with where to read the help; 2 on an error.
+fn argument_error(e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        out(&e.render().to_string());
+        return 0;
+    }
+    err(&format!("lỗi: {}\n", vietnamese_error(e)));
+    // The help of the command that was typed, when one was.
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| COMMANDS.contains(&a.as_str()));
+    match command {
+        Some(c) => err(&format!("Xem hướng dẫn: baocao {c} --help\n")),
+        None => err("Xem hướng dẫn: baocao --help\n"),
+    }
+    2
 }
 
 /// Prints a fatal error and returns exit status 2.
 fn fatal(f: Fatal) -> u8 {
     match &f {
         Fatal::Data(diags) => {
-            eprintln!("Dữ liệu gốc có lỗi, chưa lập được báo cáo nào:\n");
+            err("Dữ liệu gốc có lỗi, chưa lập được báo cáo nào:\n\n");
             terminal::print_diagnostics(diags, true);
         }
         _ => {
-            eprintln!("lỗi: {f}");
+            err(&format!("lỗi: {f}\n"));
             if let Some(h) = f.hint() {
-                eprintln!("gợi ý: {h}");
+                err(&format!("gợi ý: {h}\n"));
             }
         }
     }
     2
 }
 
+/// "Dùng mẫu câu chữ trong thư mục …" when the templates do not come built in.
+fn say_templates(dir: Option<&Path>) {
+    if let Some(d) = dir {
+        out(&format!(
+            "Dùng mẫu câu chữ trong thư mục {}.\n",
+            d.display()
+        ));
+    }
+}
+
 const MAX_LISTED: usize = 40;
 
 fn run_build(settings: BuildSettings, strict: bool) -> u8 {
-    let outcomes = match pipeline::build(&settings) {
+    let built = match pipeline::build(&settings) {
         Ok(o) => o,
         Err(f) => return fatal(f),
     };
+    say_templates(built.templates.as_deref());
     let mut rejected = 0;
-    for o in &outcomes {
+    for o in &built.periods {
         let listed: Vec<_> = o.diagnostics.iter().take(MAX_LISTED).cloned().collect();
         terminal::print_diagnostics(&listed, false);
         if o.diagnostics.len() > MAX_LISTED {
-            eprintln!(
-                "… và {} vấn đề khác; chạy 'baocao check --ky {}' để xem đầy đủ.",
+            err(&format!(
+                "… và {} vấn đề khác; chạy 'baocao check --ky {}' để xem đầy đủ.\n",
                 o.diagnostics.len() - MAX_LISTED,
                 o.period.code()
-            );
+            ));
         }
         rejected += o.rejected_files;
-        println!(
-            "Kỳ {} ({}): {}/{} đơn vị có báo cáo hợp lệ; {}.",
+        out(&format!(
+            "Kỳ {} ({}): {}/{} đơn vị có báo cáo hợp lệ; {}.\n",
             o.period.code(),
             o.period.display_name(),
             o.valid_units,
             o.total_units,
             terminal::tally_text(o.tally)
-        );
+        ));
         for f in &o.files {
-            println!("  đã ghi {}", f.display());
+            out(&format!("  đã ghi {}\n", f.display()));
         }
     }
     if strict && rejected > 0 {
-        eprintln!("Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.");
+        err(&format!(
+            "Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.\n"
+        ));
         return 1;
     }
     0
 }
 
-fn run_check(data: &std::path::Path, period: Option<baocao::model::period::Period>) -> u8 {
+fn run_check(data: &Path, period: Option<Period>) -> u8 {
     let outcome = match pipeline::check(data, period) {
         Ok(o) => o,
         Err(f) => return fatal(f),
     };
     terminal::print_diagnostics(&outcome.diagnostics, true);
     let tally = baocao::diagnostics::Tally::of(&outcome.diagnostics);
-    println!(
-        "Đã kiểm tra {} tệp báo cáo: {}.",
+    out(&format!(
+        "Đã kiểm tra {} tệp báo cáo: {}.\n",
         outcome.files,
         terminal::tally_text(tally)
-    );
+    ));
     u8::from(tally.errors > 0)
 }
 
-fn run_forms(
-    data: &std::path::Path,
-    out: &std::path::Path,
-    period: baocao::model::period::Period,
-) -> u8 {
-    match pipeline::forms(data, out, period) {
+fn run_forms(data: &Path, out_dir: &Path, period: Period) -> u8 {
+    match pipeline::forms(data, out_dir, period) {
         Ok(files) => {
-            println!(
-                "Đã lập {} biểu mẫu báo cáo {} trong {}.",
+            out(&format!(
+                "Đã lập {} biểu mẫu báo cáo {} trong {}.\n",
                 files.len(),
                 period.display_name(),
-                out.join(period.code()).join("bieu-mau").display()
-            );
+                out_dir.join(period.code()).join("bieu-mau").display()
+            ));
             0
         }
         Err(f) => fatal(f),
@@ -145,33 +168,58 @@ fn run_forms(
 }
 
 fn run_remind(
-    data: &std::path::Path,
-    out: &std::path::Path,
-    period: baocao::model::period::Period,
-    templates: Option<&std::path::Path>,
+    data: &Path,
+    out_dir: &Path,
+    period: Period,
+    templates: Option<&Path>,
+    date: chrono::NaiveDate,
 ) -> u8 {
-    match pipeline::remind(data, out, period, templates) {
+    match pipeline::remind(data, out_dir, period, templates, date) {
         Ok(pipeline::Reminder::NotNeeded { units }) => {
-            println!(
-                "Cả {units} đơn vị đã có báo cáo hợp lệ {}; không cần công văn đôn đốc, không ghi tệp nào.",
+            out(&format!(
+                "Cả {units} đơn vị đã có báo cáo hợp lệ {}; không cần công văn đôn đốc, không ghi tệp nào.\n",
                 period.display_name()
-            );
+            ));
             0
         }
-        Ok(pipeline::Reminder::Written { path, units }) => {
-            println!(
-                "Đã lập công văn đôn đốc {} đơn vị: {}.",
+        Ok(pipeline::Reminder::Written {
+            path,
+            units,
+            templates,
+        }) => {
+            say_templates(templates.as_deref());
+            out(&format!(
+                "Đã lập công văn đôn đốc {} đơn vị: {}.\n",
                 units.len(),
                 units.join(", ")
-            );
-            println!("  đã ghi {}", path.display());
+            ));
+            out(&format!("  đã ghi {}\n", path.display()));
             0
         }
         Err(f) => fatal(f),
     }
 }
 
-fn run_status(data: &std::path::Path, period: baocao::model::period::Period, json: bool) -> u8 {
+fn run_feedback(data: &Path, out_dir: &Path, period: Period) -> u8 {
+    match pipeline::feedback(data, out_dir, period) {
+        Ok(fb) => {
+            out(&format!(
+                "Đã lập {} phiếu phản hồi {} cho các đơn vị có báo cáo cần sửa hoặc cần lưu ý; {} đơn vị có báo cáo không có vấn đề gì, {} đơn vị chưa gửi (xem lệnh remind).\n",
+                fb.notes.len(),
+                period.display_name(),
+                fb.fine,
+                fb.silent
+            ));
+            for p in &fb.notes {
+                out(&format!("  đã ghi {}\n", p.display()));
+            }
+            0
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn run_status(data: &Path, period: Period, json: bool) -> u8 {
     let format = if json {
         pipeline::StatusFormat::Json
     } else {
@@ -181,7 +229,7 @@ fn run_status(data: &std::path::Path, period: baocao::model::period::Period, jso
     };
     match pipeline::status(data, period, format) {
         Ok(text) => {
-            print!("{text}");
+            out(&text);
             0
         }
         Err(f) => fatal(f),

@@ -27,6 +27,13 @@ impl std::fmt::Display for OutputError {
 
 impl std::error::Error for OutputError {}
 
+impl OutputError {
+    /// The system's error on `path`, in Vietnamese, with what to do.
+    pub fn of(path: &Path, e: &std::io::Error) -> OutputError {
+        io_error(path, e)
+    }
+}
+
 /// Writes every file or none.
 pub fn write_all(files: &[OutputFile]) -> Result<(), OutputError> {
     let mut stage = Staging::new();
@@ -129,20 +136,10 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> OutputError {
-    let p = path.display();
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => OutputError {
-            message: format!("Không ghi được '{p}': không có quyền ghi, hoặc tệp đang được mở trong chương trình khác."),
-            hint: Some("Đóng tệp nếu đang mở trong Word hoặc Excel, kiểm tra quyền ghi của thư mục, rồi chạy lại.".into()),
-        },
-        std::io::ErrorKind::StorageFull => OutputError {
-            message: format!("Không ghi được '{p}': ổ đĩa đã đầy."),
-            hint: Some("Giải phóng dung lượng ổ đĩa rồi chạy lại; các báo cáo cũ vẫn được giữ nguyên.".into()),
-        },
-        _ => OutputError {
-            message: format!("Không ghi được '{p}': {e}."),
-            hint: None,
-        },
+    let (what, todo) = crate::oserror::explain(e);
+    OutputError {
+        message: format!("Không ghi được '{}': {what}.", path.display()),
+        hint: Some(todo),
     }
 }
 

@@ -3,9 +3,10 @@
 //! here.
 
 use crate::diagnostics::{self, Diagnostic, Tally, code};
+use crate::input::inbox::{self, InboxError};
+use crate::input::load_data;
 use crate::input::submission::Reference;
 use crate::input::templates::{TemplateFileError, read_templates};
-use crate::input::{inbox, load_data};
 use crate::model::dataset::DataSet;
 use crate::model::merge::merge_period;
 use crate::model::period::Period;
@@ -14,6 +15,7 @@ use crate::model::report::{PeriodReport, Previous};
 use crate::model::submission::Inbox;
 use crate::output::{OutputError, OutputFile, Staging, write_all};
 use crate::render::{self, RenderError, templates};
+use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -27,6 +29,8 @@ pub enum Fatal {
     NoPeriods,
     /// A requested period's year has no plan.
     NoPlan { period: Period, years: Vec<i32> },
+    /// The inbox (`nop/`) cannot be read.
+    Inbox(InboxError),
     /// The templates' folder cannot be used.
     TemplateFiles(TemplateFileError),
     /// The templates are broken, or an output could not be rendered.
@@ -53,6 +57,7 @@ impl fmt::Display for Fatal {
                 period.year,
                 period.code()
             ),
+            Fatal::Inbox(e) => f.write_str(&e.message),
             Fatal::TemplateFiles(e) => e.fmt(f),
             Fatal::Render(e) => e.fmt(f),
             Fatal::Output(e) => e.fmt(f),
@@ -76,6 +81,7 @@ impl Fatal {
                     .join(", ")
             )),
             Fatal::Output(e) => e.hint.clone(),
+            Fatal::Inbox(e) => Some(e.hint.clone()),
             Fatal::Data(_) | Fatal::TemplateFiles(_) | Fatal::Render(_) => None,
         }
     }
@@ -113,7 +119,8 @@ impl Loaded {
     /// Loads the data folder and reads the inbox.
     pub fn load(data_dir: &Path, keep_text: KeepText) -> Result<Loaded, Fatal> {
         let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
-        let inbox = inbox::read_inbox(data_dir, &Reference::of(&data), keep_text);
+        let inbox =
+            inbox::read_inbox(data_dir, &Reference::of(&data), keep_text).map_err(Fatal::Inbox)?;
         Ok(Loaded { data, inbox })
     }
 
@@ -164,15 +171,19 @@ fn plan_of(data: &DataSet, period: Period) -> Result<&Plan, Fatal> {
     })
 }
 
-/// The templates: from the folder given, else `templates/` in the working directory, else
-/// the built-in ones.
-fn load_templates(dir: Option<&Path>) -> Result<tera::Tera, Fatal> {
-    let folder = read_templates(dir, &templates::NAMES).map_err(Fatal::TemplateFiles)?;
-    Ok(templates::compile(
+/// The templates, and the folder they came from (`None`: the built-in ones): from the folder
+/// given, else `templates/` in the data folder, else in the working directory.
+fn load_templates(
+    dir: Option<&Path>,
+    data_dir: &Path,
+) -> Result<(tera::Tera, Option<PathBuf>), Fatal> {
+    let folder = read_templates(dir, data_dir, &templates::NAMES).map_err(Fatal::TemplateFiles)?;
+    let tera = templates::compile(
         folder
             .as_ref()
             .map(|f| (f.dir.as_path(), f.files.as_slice())),
-    )?)
+    )?;
+    Ok((tera, folder.map(|f| f.dir)))
 }
 
 /// Settings of `build`.
@@ -201,10 +212,18 @@ pub struct PeriodOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a build did: each period's outcome, and the templates' folder when not the built-in
+/// templates.
+#[derive(Debug)]
+pub struct BuildOutcome {
+    pub periods: Vec<PeriodOutcome>,
+    pub templates: Option<PathBuf>,
+}
+
 /// Builds the requested periods (or all found) and writes their outputs, all or nothing.
-pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
+pub fn build(settings: &BuildSettings) -> Result<BuildOutcome, Fatal> {
     // The templates first: a mistake in them is found before the inbox is read.
-    let tera = load_templates(settings.templates.as_deref())?;
+    let (tera, templates_dir) = load_templates(settings.templates.as_deref(), &settings.data)?;
     // With --ky, only the requested periods' texts are kept; without, every period is built.
     let wanted = &settings.periods;
     let loaded = Loaded::load(&settings.data, &|p| {
@@ -213,7 +232,14 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
     let periods = if settings.periods.is_empty() {
         loaded.inbox.periods()
     } else {
-        settings.periods.clone()
+        // A period asked for twice is built once.
+        let mut asked: Vec<Period> = Vec::new();
+        for p in &settings.periods {
+            if !asked.contains(p) {
+                asked.push(*p);
+            }
+        }
+        asked
     };
     if periods.is_empty() {
         return Err(Fatal::NoPeriods);
@@ -228,7 +254,10 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
         merged.insert(period, Previous::of(&report));
     }
     stage.commit()?;
-    Ok(outcomes)
+    Ok(BuildOutcome {
+        periods: outcomes,
+        templates: templates_dir,
+    })
 }
 
 /// Renders one period's three outputs into the staging area; returns their paths.
@@ -361,13 +390,58 @@ pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
+/// What `phan-hoi` wrote: the notes, and how many units were fine.
+#[derive(Debug)]
+pub struct Feedback {
+    pub notes: Vec<PathBuf>,
+    /// Units that sent files with no problem: no note.
+    pub fine: usize,
+    /// Units that sent nothing: no note (the reminder letter is for them).
+    pub silent: usize,
+}
+
+/// Writes one feedback note per unit that sent something with a problem
+/// (`<out>/<KY>/phan-hoi/<đơn vị>.txt`), and removes the notes of earlier runs for units that
+/// now have none.
+pub fn feedback(data_dir: &Path, out: &Path, period: Period) -> Result<Feedback, Fatal> {
+    let loaded = Loaded::load(data_dir, &|p| p.is_none_or(|p| p == period))?;
+    let report = loaded.merge(period)?;
+    let dir = out.join(period.code()).join("phan-hoi");
+    let notes = render::feedback_notes(&report);
+    let files: Vec<OutputFile> = notes
+        .into_iter()
+        .map(|(u, bytes)| OutputFile {
+            path: dir.join(format!("{}.txt", report.unit(u).id)),
+            bytes,
+        })
+        .collect();
+    write_all(&files)?;
+    for u in &report.units {
+        let path = dir.join(format!("{}.txt", report.unit(u.unit).id));
+        if !files.iter().any(|f| f.path == path) && path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| Fatal::Output(OutputError::of(&path, &e)))?;
+        }
+    }
+    let silent = report.units.iter().filter(|u| !u.submitted()).count();
+    Ok(Feedback {
+        fine: report.units.len() - silent - files.len(),
+        silent,
+        notes: files.into_iter().map(|f| f.path).collect(),
+    })
+}
+
 /// What `remind` did.
 #[derive(Debug)]
 pub enum Reminder {
     /// Every unit has a valid report: nothing written.
     NotNeeded { units: usize },
     /// The letter, and the units it is addressed to.
-    Written { path: PathBuf, units: Vec<String> },
+    Written {
+        path: PathBuf,
+        units: Vec<String>,
+        /// The templates' folder, when not the built-in templates.
+        templates: Option<PathBuf>,
+    },
 }
 
 /// Writes the reminder letter to the units without a valid report for a period
@@ -377,10 +451,11 @@ pub fn remind(
     out: &Path,
     period: Period,
     templates_dir: Option<&Path>,
+    date: NaiveDate,
 ) -> Result<Reminder, Fatal> {
     // The templates first, even when no letter turns out to be needed: a wrong --templates
     // is said at once.
-    let tera = load_templates(templates_dir)?;
+    let (tera, templates_used) = load_templates(templates_dir, data_dir)?;
     let loaded = Loaded::load(data_dir, &|_| false)?;
     let report = loaded.merge(period)?;
     let units = report.units_without_valid_report();
@@ -389,7 +464,7 @@ pub fn remind(
             units: report.units.len(),
         });
     }
-    let bytes = render::reminder_docx(&report, &tera)?;
+    let bytes = render::reminder_docx(&report, &tera, date)?;
     let path = out
         .join(period.code())
         .join(format!("cong-van-don-doc-{}.docx", period.code()));
@@ -400,5 +475,6 @@ pub fn remind(
     Ok(Reminder::Written {
         path,
         units: units.iter().map(|&u| report.unit(u).name.clone()).collect(),
+        templates: templates_used,
     })
 }

@@ -141,14 +141,35 @@ impl SourceCode for Rendered<'_> {
     }
 }
 
+/// Writes to standard output. When the reader has gone (`baocao status | head`), the run
+/// ends quietly: nothing more would be read.
+pub fn out(text: &str) {
+    write_or_leave(&mut std::io::stdout().lock(), text);
+}
+
+/// Writes to standard error, like [`out`].
+pub fn err(text: &str) {
+    write_or_leave(&mut std::io::stderr().lock(), text);
+}
+
+fn write_or_leave(w: &mut dyn std::io::Write, text: &str) {
+    if w.write_all(text.as_bytes())
+        .and_then(|_| w.flush())
+        .is_err()
+    {
+        // A closed pipe or a terminal that went away: no one reads what follows.
+        std::process::exit(0);
+    }
+}
+
 /// Prints diagnostics to stderr: in full, or one line each when there are many.
 pub fn print_diagnostics(diags: &[Diagnostic], full: bool) {
     let color = stderr_color();
     for d in diags {
         if full && d.snippet.is_some() {
-            eprint!("{}", render_diagnostic(d, color));
+            err(&render_diagnostic(d, color));
         } else {
-            eprintln!("{}", one_line(d));
+            err(&format!("{}\n", one_line(d)));
         }
     }
 }

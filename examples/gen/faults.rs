@@ -3,7 +3,7 @@
 
 use crate::rng::{Rng, S_FAULT, S_SUB};
 use crate::submissions::{Sub, World, q};
-use baocao::input::reader::parse_date;
+use baocao::input::values;
 use baocao::model::period::Period;
 use chrono::TimeDelta;
 use std::collections::HashMap;
@@ -230,8 +230,8 @@ fn extra_files(
         Fault::Resubmitted => {
             let first = sub.clone();
             // The first file is a day or more older than the second (which wins).
-            let later =
-                parse_date(&sub.date).expect("generated date") + TimeDelta::days(rng.range(1, 5));
+            let later = values::date(&sub.date, "ngay_bao_cao").expect("generated date")
+                + TimeDelta::days(rng.range(1, 5));
             sub.date = later.to_string();
             *name = format!("{code}-lan-2.yaml");
             extra.push((format!("{code}.yaml"), {

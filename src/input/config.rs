@@ -2,10 +2,9 @@
 //! receives it, and the period rules.
 
 use crate::diagnostics::code;
-use crate::input::reader::{Ctx, fields, number, text};
+use crate::input::reader::{Ctx, fields, integer, text};
 use crate::input::yaml::Node;
-use crate::model::config::{Config, Signer, SubmissionDays, default_letter_code};
-use crate::model::number::Num;
+use crate::model::config::{Config, REMINDER_DAYS, Signer, SubmissionDays, default_letter_code};
 use crate::model::period::CutOff;
 
 const WHAT: &str = "cấu hình";
@@ -64,6 +63,23 @@ pub fn read_config(ctx: &mut Ctx, root: &Node) -> Option<Config> {
         .get("han_nop")
         .map(|n| read_submission_days(ctx, n))
         .unwrap_or_default();
+    let reminder_days = match f.get("han_don_doc") {
+        None => REMINDER_DAYS,
+        Some(n) => match integer(ctx, n, "han_don_doc") {
+            Some(i) if (1..=60).contains(&i) => i as u32,
+            Some(_) => {
+                ctx.error(
+                    code::SAI_SO,
+                    n.pos,
+                    "Hạn gửi lại sau công văn đôn đốc (han_don_doc) phải là số ngày từ 1 đến 60."
+                        .into(),
+                    None,
+                );
+                REMINDER_DAYS
+            }
+            None => REMINDER_DAYS,
+        },
+    };
     f.finish(ctx, WHAT);
     Some(Config {
         parent_body,
@@ -78,6 +94,7 @@ pub fn read_config(ctx: &mut Ctx, root: &Node) -> Option<Config> {
         archive,
         cutoff,
         submission_days,
+        reminder_days,
     })
 }
 
@@ -115,8 +132,8 @@ fn read_submission_days(ctx: &mut Ctx, n: &Node) -> SubmissionDays {
         ("nam", &mut d.annual),
     ] {
         if let Some(v) = f.get(key) {
-            match number(ctx, v, key) {
-                Some(Num::Int(i)) if (0..=366).contains(&i) => *slot = i as u32,
+            match integer(ctx, v, key) {
+                Some(i) if (0..=366).contains(&i) => *slot = i as u32,
                 Some(_) => ctx.error(
                     code::SAI_SO,
                     v.pos,

@@ -1,16 +1,20 @@
-//! The inbox walk (`nop/`): which files are submissions, which folder binds them to a unit,
-//! and reading them in parallel. Hidden and office lock files are skipped; symbolic links to
-//! folders are not followed; oversized files are refused before they are read.
+//! The inbox (`nop/`): every file that arrives is accounted for (docs/du-lieu.md, "Tệp nào
+//! tính cho đơn vị nào, kỳ nào"). A file is bound to the unit whose id is the first folder
+//! under `nop/`; reports are read in parallel; what is not a report is named with the reason.
+//! Skipped in silence are only hidden and temporary files.
 
-use crate::diagnostics::{Diagnostic, code};
+use crate::diagnostics::{Diagnostic, clip, code};
 use crate::input::decode::decode_owned;
 use crate::input::submission::{Reference, read_submission};
+use crate::input::{chars, hint};
 use crate::model::period::Period;
 use crate::model::registry::Registry;
-use crate::model::submission::{Inbox, Placement, Submission};
+use crate::model::submission::{FileKind, Inbox, Placement, Submission};
 use crate::terminal::Progress;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+
+mod others;
 
 /// Files larger than this are refused before they are read (docs/du-lieu.md).
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -22,75 +26,144 @@ pub struct Found {
     /// Relative to the data folder, with `/`.
     pub rel: String,
     pub placement: Placement,
+    pub what: What,
+    /// The problem of its folder, when its first folder is not a unit's id.
+    pub folder_error: Option<Diagnostic>,
 }
 
-/// Problems of the walk itself (an unreadable folder) come back as diagnostics.
-pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
+/// What kind of entry was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A YAML report.
+    Yaml,
+    /// Anything else that is a regular file.
+    OtherFile,
+    /// A pipe, device, socket or link to a folder: never opened.
+    NotAFile(&'static str),
+}
+
+/// Why the inbox could not be read at all (exit 2: nothing is built from an inbox that may be
+/// missing files).
+#[derive(Debug)]
+pub struct InboxError {
+    pub message: String,
+    pub hint: String,
+}
+
+/// Walks `nop/`; problems of the walk inside it (an unreadable sub-folder) come back as
+/// diagnostics. A missing `nop/` is an empty inbox; an unreadable one is an error.
+pub fn walk(data_dir: &Path, reg: &Registry) -> Result<(Vec<Found>, Vec<Diagnostic>), InboxError> {
     let root = data_dir.join("nop");
     let mut found = Vec::new();
     let mut diags = Vec::new();
-    if !root.is_dir() {
-        return (found, diags);
+    match std::fs::read_dir(&root) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((found, diags)),
+        Err(e) => {
+            let (what, todo) = crate::oserror::explain(&e);
+            return Err(InboxError {
+                message: format!("Không đọc được thư mục nop/ ({}): {what}.", root.display()),
+                hint: todo,
+            });
+        }
+        Ok(_) => {}
     }
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(false)
         .sort_by_file_name()
+        .min_depth(1)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_skipped_name(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| !is_skipped_name(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| rel_path(data_dir, p))
-                    .unwrap_or_else(|| "nop".into());
-                diags.push(
-                    Diagnostic::error(
-                        code::KHONG_DOC_DUOC,
-                        &rel,
-                        format!(
-                            "Không đọc được thư mục hoặc tệp: {}",
-                            io_reason(&e.to_string())
-                        ),
-                    )
-                    .hint(Some(
-                        "Kiểm tra quyền truy cập của thư mục dùng chung.".into(),
-                    )),
-                );
+                diags.push(walk_error(data_dir, &e));
                 continue;
             }
         };
         let ft = entry.file_type();
-        let is_file = if ft.is_symlink() {
-            // A link to a file is read; a link to a folder is not followed.
-            std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file())
-        } else {
-            ft.is_file()
-        };
-        if !is_file || !has_yaml_extension(entry.path()) {
+        let what = if ft.is_dir() {
             continue;
-        }
+        } else if ft.is_symlink() {
+            // A link to a file is read; a link to a folder is not followed.
+            match std::fs::metadata(entry.path()) {
+                Ok(m) if m.is_file() => kind_by_name(entry.path()),
+                Ok(m) if m.is_dir() => What::NotAFile("liên kết tắt tới một thư mục"),
+                _ => What::NotAFile("liên kết tắt hỏng, không trỏ tới tệp nào"),
+            }
+        } else if ft.is_file() {
+            kind_by_name(entry.path())
+        } else {
+            What::NotAFile(special_kind(&ft))
+        };
         let rel = rel_path(data_dir, entry.path());
-        let placement = placement_of(&rel, reg);
+        let (placement, folder_error) = placement_of(&rel, reg);
         found.push(Found {
             path: entry.path().to_path_buf(),
             rel,
             placement,
+            what,
+            folder_error,
         });
     }
-    (found, diags)
+    Ok((found, diags))
 }
 
-/// Hidden files and folders (`.x`) and office lock files (`~$x`, `.~lock.x#`).
+fn walk_error(data_dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let rel = e
+        .path()
+        .map(|p| rel_path(data_dir, p))
+        .unwrap_or_else(|| "nop".into());
+    let (what, todo) = match e.io_error() {
+        Some(io) => crate::oserror::explain(io),
+        None => (
+            "liên kết tắt trỏ vòng lại chính nó".to_string(),
+            "Xóa liên kết tắt bị vòng trong thư mục.".to_string(),
+        ),
+    };
+    Diagnostic::error(
+        code::KHONG_DOC_DUOC,
+        &rel,
+        format!("Không đọc được thư mục hoặc tệp này: {what}."),
+    )
+    .hint(Some(todo))
+}
+
+/// Hidden and temporary files: `.x`, `~$x` (Office's lock files), `x~`, `x.tmp`, `x.bak`,
+/// `.~lock.x#` (LibreOffice's).
 fn is_skipped_name(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with("~$")
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".bak")
 }
 
-fn has_yaml_extension(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+fn kind_by_name(p: &Path) -> What {
+    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
+        What::Yaml
+    } else {
+        What::OtherFile
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "một đường ống (pipe) của hệ điều hành"
+    } else if ft.is_socket() {
+        "một cổng kết nối (socket) của hệ điều hành"
+    } else {
+        "một thiết bị của hệ điều hành"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "một mục đặc biệt của hệ điều hành"
 }
 
 /// The path relative to the data folder, with `/`, NFC.
@@ -103,23 +176,59 @@ pub fn rel_path(data_dir: &Path, p: &Path) -> String {
     crate::text::nfc(parts.join("/"))
 }
 
-/// Folder binding: the deepest folder between `nop/` and the file whose name is a unit id.
-fn placement_of(rel: &str, reg: &Registry) -> Placement {
+/// Binding: the unit whose id is the first folder under `nop/`. A first folder that is not a
+/// unit id is an error on each file in it, with the closest id.
+fn placement_of(rel: &str, reg: &Registry) -> (Placement, Option<Diagnostic>) {
     let parts: Vec<&str> = rel.split('/').collect();
-    // parts[0] == "nop", last is the file name.
-    let folders = &parts[1..parts.len() - 1];
-    Placement {
-        folder_unit: folders.iter().rev().find_map(|f| reg.find_unit(f)),
-        at_root: folders.is_empty(),
+    // parts[0] == "nop", the last is the file name.
+    if parts.len() <= 2 {
+        let at_root = Placement {
+            folder_unit: None,
+            at_root: true,
+        };
+        return (at_root, None);
     }
-}
-
-fn io_reason(e: &str) -> String {
-    if e.contains("Permission denied") {
-        "không có quyền đọc.".into()
-    } else {
-        e.to_string()
+    let folder = parts[1];
+    if let Some(u) = reg.find_unit(folder) {
+        let p = Placement {
+            folder_unit: Some(u),
+            at_root: false,
+        };
+        return (p, None);
     }
+    let error = match chars::suspicious_in_id(folder) {
+        Some((bad, meant)) => Diagnostic::error(
+            code::KY_TU_GIA,
+            rel,
+            format!(
+                "Tên thư mục 'nop/{}' có ký tự {}.",
+                clip(folder),
+                chars::describe(bad)
+            ),
+        )
+        .hint(Some(format!("Đổi tên thư mục thành '{}'.", clip(&meant)))),
+        None => {
+            let near = hint::closest(folder, reg.units().iter().map(|u| u.id.as_str()));
+            Diagnostic::error(
+                code::THU_MUC_LA,
+                rel,
+                format!(
+                    "Thư mục 'nop/{}' không mang mã của đơn vị nào trong danh mục (don-vi.yaml).",
+                    clip(folder)
+                ),
+            )
+            .hint(Some(match near {
+                Some(id) => format!(
+                    "Có phải là thư mục của đơn vị '{id}'? Đổi tên thư mục thành nop/{id}/."
+                ),
+                None => {
+                    "Mỗi đơn vị nộp vào thư mục mang đúng mã của mình, ví dụ nop/phong-tu-phap/."
+                        .into()
+                }
+            }))
+        }
+    };
+    (Placement::default(), Some(error))
 }
 
 /// Reads every found file, in parallel, keeping walk order. The texts of submissions whose
@@ -135,7 +244,13 @@ pub fn read_all(
     found
         .par_iter()
         .map(|f| {
-            let mut s = read_one(f, refs);
+            let mut s = match f.what {
+                What::Yaml => read_report(f, refs),
+                What::OtherFile | What::NotAFile(_) => others::not_a_report(f, refs),
+            };
+            if let Some(d) = &f.folder_error {
+                s.diags.insert(0, d.clone());
+            }
             if !keep_text(s.period) {
                 s.drop_texts();
             }
@@ -145,63 +260,116 @@ pub fn read_all(
         .collect()
 }
 
-fn read_one(f: &Found, refs: &Reference) -> Submission {
-    let too_big = |len: u64| {
-        Diagnostic::error(
-            code::TEP_QUA_LON,
-            &f.rel,
-            format!(
-                "Tệp có dung lượng {:.1} MB, vượt giới hạn 10 MB của một báo cáo; tệp không được đọc.",
-                len as f64 / (1024.0 * 1024.0)
-            ),
-        )
-        .hint(Some("Một báo cáo chỉ vài chục KB; kiểm tra xem có dán nhầm dữ liệu lớn vào tệp không.".into()))
+/// Reads, decodes and checks one YAML report.
+fn read_report(f: &Found, refs: &Reference) -> Submission {
+    let unreadable = |d: Diagnostic| {
+        let mut s = Submission::unreadable(&f.rel, f.placement, d);
+        s.period = others::period_in_name(&f.rel, refs);
+        s
     };
-    match std::fs::metadata(&f.path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return Submission::unreadable(&f.rel, f.placement, too_big(m.len()));
-        }
-        Err(e) => {
-            return Submission::unreadable(&f.rel, f.placement, read_error(&f.rel, &e));
-        }
-        Ok(_) => {}
-    }
-    let bytes = match read_capped(&f.path) {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            return Submission::unreadable(&f.rel, f.placement, too_big(MAX_FILE_BYTES + 1));
-        }
-        Err(e) => return Submission::unreadable(&f.rel, f.placement, read_error(&f.rel, &e)),
+    let (bytes, modified) = match read_stable(&f.path, &FileSystem) {
+        Ok(read) => read,
+        Err(fail) => return unreadable(fail.diagnostic(&f.rel)),
     };
-    match decode_owned(&f.rel, bytes) {
+    let mut s = match decode_owned(&f.rel, bytes) {
         Ok((text, warnings)) => read_submission(&f.rel, &text, f.placement, refs, warnings),
-        Err(d) => Submission::unreadable(&f.rel, f.placement, d),
+        Err(d) => unreadable(d),
+    };
+    s.kind = FileKind::Yaml;
+    s.modified = modified;
+    s
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+enum ReadFail {
+    TooBig(u64),
+    Io(std::io::Error),
+    /// Its size or modification time changed while it was read, twice.
+    Changing,
+}
+
+impl ReadFail {
+    fn diagnostic(&self, rel: &str) -> Diagnostic {
+        match self {
+            ReadFail::TooBig(len) => Diagnostic::error(
+                code::TEP_QUA_LON,
+                rel,
+                format!(
+                    "Tệp có dung lượng {:.1} MB, vượt giới hạn 10 MB của một báo cáo; tệp không được đọc.",
+                    *len as f64 / (1024.0 * 1024.0)
+                ),
+            )
+            .hint(Some("Một báo cáo chỉ vài chục KB; kiểm tra xem có dán nhầm dữ liệu lớn vào tệp không.".into())),
+            ReadFail::Io(e) => {
+                let (what, todo) = crate::oserror::explain(e);
+                Diagnostic::error(
+                    code::KHONG_DOC_DUOC,
+                    rel,
+                    format!("Không đọc được tệp: {what}."),
+                )
+                .hint(Some(todo))
+            }
+            ReadFail::Changing => Diagnostic::error(
+                code::TEP_DANG_GHI,
+                rel,
+                "Tệp đang được ghi, hãy chạy lại sau: nội dung tệp thay đổi trong lúc đọc.",
+            )
+            .hint(Some("Đợi chép xong tệp (hoặc đóng chương trình đang lưu tệp), rồi chạy lại.".into())),
+        }
     }
 }
 
-/// Reads at most the size limit (a file may grow between the size check and the read).
-fn read_capped(p: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    std::fs::File::open(p)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut buf)?;
-    Ok((buf.len() as u64 <= MAX_FILE_BYTES).then_some(buf))
+/// How a file is looked at and read: the file system, or a stand-in in tests.
+trait Files {
+    /// Size and modification time.
+    fn stat(&self, p: &Path) -> std::io::Result<(u64, Option<std::time::SystemTime>)>;
+    /// At most `limit + 1` bytes.
+    fn read(&self, p: &Path, limit: u64) -> std::io::Result<Vec<u8>>;
 }
 
-fn read_error(rel: &str, e: &std::io::Error) -> Diagnostic {
-    let reason = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
-        _ => e.to_string(),
-    };
-    Diagnostic::error(
-        code::KHONG_DOC_DUOC,
-        rel,
-        format!("Không đọc được tệp: {reason}."),
-    )
-    .hint(Some(
-        "Kiểm tra quyền truy cập tệp, hoặc đóng chương trình đang giữ tệp.".into(),
-    ))
+struct FileSystem;
+
+impl Files for FileSystem {
+    fn stat(&self, p: &Path) -> std::io::Result<(u64, Option<std::time::SystemTime>)> {
+        let m = std::fs::metadata(p)?;
+        if !m.is_file() {
+            return Err(std::io::Error::from(std::io::ErrorKind::InvalidInput));
+        }
+        Ok((m.len(), m.modified().ok()))
+    }
+
+    fn read(&self, p: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut buf = Vec::new();
+        std::fs::File::open(p)?
+            .take(limit + 1)
+            .read_to_end(&mut buf)?;
+        Ok(buf)
+    }
+}
+
+/// Reads a file whose size and modification time stay the same while it is read: once more
+/// when they changed, then gives up. Only a regular file is opened.
+fn read_stable(
+    p: &Path,
+    fs: &dyn Files,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), ReadFail> {
+    for _ in 0..2 {
+        let before = fs.stat(p).map_err(ReadFail::Io)?;
+        if before.0 > MAX_FILE_BYTES {
+            return Err(ReadFail::TooBig(before.0));
+        }
+        let bytes = fs.read(p, MAX_FILE_BYTES).map_err(ReadFail::Io)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ReadFail::TooBig(bytes.len() as u64));
+        }
+        let after = fs.stat(p).map_err(ReadFail::Io)?;
+        if before == after && bytes.len() as u64 == after.0 {
+            return Ok((bytes, after.1));
+        }
+    }
+    Err(ReadFail::Changing)
 }
 
 /// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`); problems of
@@ -210,12 +378,84 @@ pub fn read_inbox(
     data_dir: &Path,
     refs: &Reference,
     keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
-) -> Inbox {
-    let (found, walk_diags) = walk(data_dir, refs.registry);
+) -> Result<Inbox, InboxError> {
+    let (found, walk_diags) = walk(data_dir, refs.registry)?;
     let mut files = read_all(&found, refs, keep_text);
     for d in walk_diags {
         let file = d.file.clone();
-        files.push(Submission::unreadable(&file, Placement::default(), d));
+        let mut s = Submission::unreadable(&file, Placement::default(), d);
+        s.kind = FileKind::Other;
+        files.push(s);
     }
-    Inbox::new(files)
+    Ok(Inbox::new(files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// A file whose size grows at every look for the first `changes` looks.
+    struct Growing {
+        looks: Cell<u64>,
+        changes: u64,
+    }
+
+    impl Files for Growing {
+        fn stat(&self, _: &Path) -> std::io::Result<(u64, Option<std::time::SystemTime>)> {
+            let n = self.looks.get();
+            self.looks.set(n + 1);
+            Ok((3 + n.min(self.changes), None))
+        }
+        fn read(&self, _: &Path, _: u64) -> std::io::Result<Vec<u8>> {
+            let n = self.looks.get();
+            Ok(vec![
+                b'a';
+                (3 + n.saturating_sub(1).min(self.changes)) as usize
+            ])
+        }
+    }
+
+    #[test]
+    fn a_file_that_changes_is_read_again_then_refused() {
+        let steady = Growing {
+            looks: Cell::new(0),
+            changes: 0,
+        };
+        assert!(read_stable(Path::new("x"), &steady).is_ok());
+        // Changes once: the second reading is used.
+        let once = Growing {
+            looks: Cell::new(0),
+            changes: 1,
+        };
+        let (bytes, _) = read_stable(Path::new("x"), &once).unwrap();
+        assert_eq!(bytes.len(), 4);
+        // Keeps changing: refused.
+        let always = Growing {
+            looks: Cell::new(0),
+            changes: 100,
+        };
+        let fail = read_stable(Path::new("x"), &always).unwrap_err();
+        assert!(matches!(fail, ReadFail::Changing));
+        let d = fail.diagnostic("nop/a/2024-Q1.yaml");
+        assert_eq!(d.code, code::TEP_DANG_GHI);
+        assert!(d.message.contains("hãy chạy lại sau"));
+    }
+
+    #[test]
+    fn hidden_and_temporary_names_are_skipped() {
+        for name in [
+            ".an",
+            "~$bao-cao.docx",
+            "bao-cao.yaml~",
+            "x.TMP",
+            "x.bak",
+            ".~lock.a.xlsx#",
+        ] {
+            assert!(is_skipped_name(name), "{name}");
+        }
+        for name in ["2024-Q1.yaml", "bao-cao.docx", "2024-Q1.yaml.txt"] {
+            assert!(!is_skipped_name(name), "{name}");
+        }
+    }
 }

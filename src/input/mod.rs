@@ -6,6 +6,7 @@
 //! field by field in [`reader`]; one module per file format does the rest.
 
 pub mod catalogue;
+pub mod chars;
 pub mod config;
 pub mod decode;
 pub mod hint;
@@ -44,6 +45,29 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
                 format!("Không tìm thấy thư mục dữ liệu '{}'.", dir.display()),
             )
             .hint(Some("Chỉ đường dẫn tới thư mục dữ liệu bằng --data, ví dụ: baocao build --data D:\\CCHC\\du-lieu".into()))],
+        });
+    }
+    // `--data data/nop` or `--data data/ke-hoach`: the data folder is one level up.
+    if !dir.join("cau-hinh.yaml").exists()
+        && let Some(parent) = dir.parent().filter(|p| p.join("cau-hinh.yaml").is_file())
+    {
+        let shown = if parent.as_os_str().is_empty() {
+            ".".to_string()
+        } else {
+            parent.display().to_string()
+        };
+        return Err(DataError {
+            diags: vec![Diagnostic::error(
+                code::THIEU_TEP,
+                &dir.display().to_string(),
+                format!(
+                    "Thư mục '{}' không phải thư mục dữ liệu: không có tệp cau-hinh.yaml.",
+                    dir.display()
+                ),
+            )
+            .hint(Some(format!(
+                "Thư mục dữ liệu là thư mục chứa cau-hinh.yaml, don-vi.yaml, ke-hoach/ và nop/, có vẻ là thư mục bên trên: --data {shown}"
+            )))],
         });
     }
     let config = load_one(dir, "cau-hinh.yaml", &mut diags, config::read_config);
@@ -118,7 +142,10 @@ fn read_file<T>(
             let msg = if e.kind() == std::io::ErrorKind::NotFound {
                 format!("Không tìm thấy tệp {rel} trong thư mục dữ liệu.")
             } else {
-                format!("Không đọc được tệp {rel}: {e}.")
+                format!(
+                    "Không đọc được tệp {rel}: {}.",
+                    crate::oserror::explain(&e).0
+                )
             };
             diags.push(Diagnostic::error(code::THIEU_TEP, rel, msg));
             return None;
@@ -187,7 +214,26 @@ fn plan_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(i32, PathBuf)> {
             continue;
         };
         match stem.parse::<i32>() {
-            Ok(y) if stem.len() == 4 => out.push((y, p)),
+            Ok(y) if stem.len() == 4 => {
+                if let Some((_, other)) = out.iter().find(|(year, _)| *year == y) {
+                    let other = other.file_name().unwrap_or_default().to_string_lossy();
+                    diags.push(
+                        Diagnostic::error(
+                            code::HAI_KE_HOACH,
+                            &format!("ke-hoach/{name}"),
+                            format!(
+                                "Có hai tệp kế hoạch cho năm {y}: ke-hoach/{other} và ke-hoach/{name}; không biết dùng tệp nào."
+                            ),
+                        )
+                        .hint(Some(
+                            "Giữ một tệp, xóa hoặc chuyển tệp kia ra khỏi thư mục ke-hoach/."
+                                .into(),
+                        )),
+                    );
+                    continue;
+                }
+                out.push((y, p))
+            }
             _ => diags.push(
                 Diagnostic::warning(
                     code::TEN_KE_HOACH,

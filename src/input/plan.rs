@@ -6,7 +6,6 @@ use crate::input::reader::{Ctx, date, fields, list, opt_text, text};
 use crate::input::registry::read_refs;
 use crate::input::yaml::{Node, Value};
 use crate::model::ids::AreaIdx;
-use crate::model::number::Num;
 use crate::model::plan::{Area, Milestone, Plan, Task, TaskSpec, TimeLimit};
 use crate::model::registry::Registry;
 
@@ -15,24 +14,20 @@ const WHAT: &str = "kế hoạch";
 /// Reads a plan file; `file_year` is the year in the file name (`2024.yaml`).
 pub fn read_plan(ctx: &mut Ctx, root: &Node, file_year: i32, reg: &Registry) -> Option<Plan> {
     let mut f = fields(ctx, root, WHAT)?;
-    let year =
-        f.required(ctx, "nam", "năm của kế hoạch").and_then(
-            |n| match crate::input::reader::number(ctx, n, "nam") {
-                Some(Num::Int(y)) if y == file_year as i64 => Some(file_year),
-                Some(_) => {
-                    ctx.error(
-                    code::NAM_KHONG_KHOP,
-                    n.pos,
-                    format!(
-                        "Năm của kế hoạch phải là {file_year}, đúng với tên tệp {file_year}.yaml."
-                    ),
-                    None,
-                );
-                    None
-                }
-                None => None,
-            },
-        );
+    let year_node = f.required(ctx, "nam", "năm của kế hoạch");
+    let year = year_node.and_then(|n| {
+        let y = crate::input::reader::integer(ctx, n, "nam")?;
+        if y != i64::from(file_year) {
+            ctx.error(
+                code::NAM_KHONG_KHOP,
+                n.pos,
+                format!("Năm của kế hoạch phải là {file_year}, đúng với tên tệp {file_year}.yaml."),
+                None,
+            );
+            return None;
+        }
+        Some(file_year)
+    });
     let number = f.opt_text(ctx, "so_ky_hieu");
     let title = f
         .required(ctx, "trich_yeu", "tên kế hoạch")

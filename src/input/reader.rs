@@ -2,9 +2,10 @@
 //! problem: wrong kinds, missing keys, unknown keys (with "did you mean"), numbers and dates.
 
 use crate::diagnostics::{Diagnostic, Pos, clip, code};
-use crate::input::hint;
+use crate::input::legacy::{self, Legacy};
+use crate::input::values::{self, Scalar};
 use crate::input::yaml::{Node, Value};
-use crate::model::number::Num;
+use crate::input::{chars, hint};
 use chrono::NaiveDate;
 
 /// Collects the diagnostics of one file while it is read.
@@ -181,8 +182,8 @@ impl<'n> Fields<'n> {
     }
 }
 
-/// Reads a text value. Numbers and booleans read as typed; lists and mappings are errors.
-pub fn text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
+/// The scalar text of a node as typed; a diagnostic when it is a list or a mapping.
+fn raw_text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
     match scalar_text(node) {
         Some(s) => Some(s),
         None => {
@@ -198,6 +199,81 @@ pub fn text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// Reads a text value. Numbers and booleans read as typed; lists and mappings are errors.
+/// Invisible and direction-changing characters are removed, with a warning; text typed in a
+/// legacy font encoding is converted, with a warning, or is an error when the conversion is
+/// not certain.
+pub fn text(ctx: &mut Ctx, node: &Node, key: &str) -> Option<String> {
+    let mut s = raw_text(ctx, node, key)?;
+    if let Some((clean, first, n)) = chars::remove_invisible(&s) {
+        let many = if n > 1 {
+            format!(
+                "{n} ký tự không nhìn thấy (đầu tiên là {})",
+                chars::describe(first)
+            )
+        } else {
+            format!("ký tự {}", chars::describe(first))
+        };
+        ctx.warn(
+            code::KY_TU_AN,
+            node.pos,
+            format!("Giá trị của '{key}' có {many}; đã bỏ ký tự này khỏi báo cáo."),
+            Some("Thường gặp khi dán chữ từ trang web, Zalo hoặc tệp PDF; không cần sửa nếu đoạn chữ vẫn đúng.".into()),
+        );
+        s = clean;
+    }
+    match legacy::check(&s) {
+        Legacy::Unicode => Some(s),
+        Legacy::Converted { encoding, text } => {
+            let start: String = text.chars().take(60).collect();
+            let more = if text.chars().count() > 60 { "…" } else { "" };
+            ctx.warn(
+                code::BANG_MA_CU,
+                node.pos,
+                format!(
+                    "Giá trị của '{key}' được gõ bằng bảng mã cũ {}; đã chuyển sang Unicode: \"{start}{more}\".",
+                    encoding.name()
+                ),
+                Some("Đọc lại đoạn chữ đã chuyển; lần sau gõ bằng bảng mã Unicode (Unikey: Bảng mã Unicode, kiểu gõ Telex hoặc VNI).".into()),
+            );
+            Some(text)
+        }
+        Legacy::Unclear => {
+            let start: String = s.chars().take(40).collect();
+            ctx.error(
+                code::BANG_MA_CU,
+                node.pos,
+                format!(
+                    "Giá trị của '{key}' (\"{}\") có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nhưng không chuyển được chắc chắn sang Unicode.",
+                    clip(&start)
+                ),
+                Some("Dùng Unikey (Công cụ chuyển mã) chuyển đoạn chữ từ bảng mã cũ sang Unicode dựng sẵn, rồi lưu tệp bằng UTF-8.".into()),
+            );
+            None
+        }
+    }
+}
+
+/// Reads an id (a unit's `don_vi`, a task's `ma`, a period's code): an invisible character or
+/// one that looks like another is an error that names it.
+pub fn id_text(ctx: &mut Ctx, node: &Node, key: &str, what: &str) -> Option<String> {
+    let s = raw_text(ctx, node, key)?;
+    let id = s.trim();
+    if let Some((bad, meant)) = chars::suspicious_in_id(id) {
+        ctx.error(
+            code::KY_TU_GIA,
+            node.pos,
+            format!("{what} '{}' có ký tự {}.", clip(id), chars::describe(bad)),
+            Some(format!(
+                "Gõ lại mã bằng bàn phím (không dán từ nơi khác): {}.",
+                clip(&meant)
+            )),
+        );
+        return None;
+    }
+    Some(id.to_string())
 }
 
 /// Reads a text value, trimmed; `None` when it is blank.
@@ -240,77 +316,43 @@ pub fn text_list(ctx: &mut Ctx, node: &Node, key: &str) -> Vec<(String, Pos)> {
     }
 }
 
-/// Reads a number. Text is an error, with a hint when it looks like a number written the
-/// Vietnamese way ("1.200", "96,5", "40%").
-pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
+/// The scalar of a node as the value table reads it.
+pub fn scalar(node: &Node) -> Scalar<'_> {
     match &node.value {
-        Value::Int(i, _) => Some(Num::Int(*i)),
-        Value::Float(f, raw) => {
-            if !f.is_finite() {
-                ctx.error(
-                    code::SAI_SO,
-                    node.pos,
-                    format!(
-                        "Giá trị của '{key}' phải là một số hữu hạn, không phải '{}'.",
-                        clip(raw)
-                    ),
-                    None,
-                );
-                return None;
+        Value::Int(i, raw) => Scalar::Int(*i, raw),
+        Value::Float(f, raw) => Scalar::Float(*f, raw),
+        Value::Str(s) => Scalar::Text(s),
+        other => Scalar::Other(other.kind_name()),
+    }
+}
+
+/// Records what the value table said of a value: the warning, or the error.
+pub fn apply<T>(ctx: &mut Ctx, node: &Node, read: values::Read<T>) -> Option<T> {
+    match read {
+        Ok((v, note)) => {
+            if let Some(n) = note {
+                ctx.warn(n.code, node.pos, n.message, n.hint);
             }
-            if looks_thousands_dotted(raw) {
-                ctx.warn(
-                    code::SO_DAU_CHAM,
-                    node.pos,
-                    format!(
-                        "Số '{raw}' được hiểu là {} (dấu chấm là dấu thập phân), không phải {}.",
-                        raw.trim_end_matches('0').trim_end_matches('.'),
-                        raw.replace('.', "")
-                    ),
-                    Some(format!(
-                        "Nếu là số nguyên, ghi liền không dấu ngăn cách: {}.",
-                        raw.replace('.', "")
-                    )),
-                );
-            }
-            Some(Num::Float(*f))
+            Some(v)
         }
-        Value::Str(s) => {
-            let t = s.trim();
-            let hint = if t.ends_with('%') {
-                Some(format!(
-                    "Ghi số không kèm dấu %: {}.",
-                    t.trim_end_matches('%').trim()
-                ))
-            } else if !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            {
-                Some(
-                    "Ghi số liền, không có dấu chấm ngăn cách hàng nghìn (1200, không phải 1.200); phần thập phân dùng dấu chấm (96.5)."
-                        .to_string(),
-                )
-            } else {
-                Some("Ghi giá trị bằng chữ số (ví dụ 40), không viết bằng chữ.".to_string())
-            };
-            ctx.error(
-                code::SAI_SO,
-                node.pos,
-                format!(
-                    "Giá trị của '{key}' phải là một số, nhưng ở đây là \"{}\".",
-                    clip(s)
-                ),
-                hint,
-            );
+        Err(n) => {
+            ctx.error(n.code, node.pos, n.message, n.hint);
             None
         }
-        other => {
+    }
+}
+
+/// Reads a whole number of the configuration or the plan (a year, a number of days).
+pub fn integer(ctx: &mut Ctx, node: &Node, key: &str) -> Option<i64> {
+    match &node.value {
+        Value::Int(i, _) => Some(*i),
+        _ => {
             ctx.error(
                 code::SAI_SO,
                 node.pos,
                 format!(
-                    "Giá trị của '{key}' phải là một số, nhưng ở đây là {}.",
-                    other.kind_name()
+                    "Giá trị của '{key}' phải là một số nguyên, nhưng ở đây là \"{}\".",
+                    clip(&key_text(node))
                 ),
                 None,
             );
@@ -319,117 +361,16 @@ pub fn number(ctx: &mut Ctx, node: &Node, key: &str) -> Option<Num> {
     }
 }
 
-/// "1.200" or "12.500.000": a number with groups of three after each dot.
-fn looks_thousands_dotted(raw: &str) -> bool {
-    let parts: Vec<&str> = raw.trim().split('.').collect();
-    parts.len() == 2
-        && (1..=3).contains(&parts[0].len())
-        && parts[0].chars().all(|c| c.is_ascii_digit())
-        && parts[0] != "0"
-        && parts[1].len() == 3
-        && parts[1].chars().all(|c| c.is_ascii_digit())
-}
-
-/// Reads a date written as a YAML date (2024-03-12) or the Vietnamese way (12/03/2024).
+/// Reads a date (docs/du-lieu.md: five forms, years 2000–2099).
 pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
-    let Some(raw) = scalar_text(node) else {
-        ctx.error(
-            code::SAI_NGAY,
-            node.pos,
-            format!(
-                "Giá trị của '{key}' phải là một ngày, nhưng ở đây là {}.",
-                node.value.kind_name()
-            ),
-            Some("Ghi ngày theo dạng 12/03/2024 hoặc 2024-03-12.".into()),
-        );
-        return None;
-    };
-    match parse_date(&raw) {
-        Ok(d) => Some(d),
-        Err(DateError::Impossible) => {
-            ctx.error(
-                code::NGAY_KHONG_TON_TAI,
-                node.pos,
-                format!("Ngày '{}' ({key}) không tồn tại trong lịch.", clip(&raw)),
-                Some("Kiểm tra lại ngày và tháng (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 ngày).".into()),
-            );
-            None
-        }
-        Err(DateError::Format) => {
-            ctx.error(
-                code::SAI_NGAY,
-                node.pos,
-                format!("Không đọc được ngày '{}' ({key}).", clip(&raw)),
-                Some("Ghi ngày theo dạng 12/03/2024 hoặc 2024-03-12.".into()),
-            );
-            None
-        }
-    }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub enum DateError {
-    /// Not a date format we read.
-    Format,
-    /// Well formed, but no such day (2024-02-30).
-    Impossible,
-}
-
-/// Parses `YYYY-MM-DD` or `D/M/YYYY` (one or two digits for day and month).
-pub fn parse_date(raw: &str) -> Result<NaiveDate, DateError> {
-    let s = raw.trim();
-    let nums = |parts: Vec<&str>| -> Option<Vec<u32>> {
-        parts
-            .iter()
-            .map(|p| {
-                (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-                    .then(|| p.parse().ok())
-                    .flatten()
-            })
-            .collect()
-    };
-    let (y, m, d) = if let Some(n) = nums(s.split('-').collect()).filter(|n| n.len() == 3) {
-        let parts: Vec<&str> = s.split('-').collect();
-        if parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-            return Err(DateError::Format);
-        }
-        (n[0], n[1], n[2])
-    } else if let Some(n) = nums(s.split('/').collect()).filter(|n| n.len() == 3) {
-        let parts: Vec<&str> = s.split('/').collect();
-        if parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
-            return Err(DateError::Format);
-        }
-        (n[2], n[1], n[0])
-    } else {
-        return Err(DateError::Format);
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return Err(DateError::Impossible);
-    }
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateError::Impossible)
+    let raw = text(ctx, node, key)?;
+    apply(ctx, node, values::date(&raw, key).map(|d| (d, None)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::yaml::{Limits, parse};
-
-    #[test]
-    fn dates_both_ways_and_impossible_ones() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(parse_date("2024-03-12"), Ok(d(2024, 3, 12)));
-        assert_eq!(parse_date("12/03/2024"), Ok(d(2024, 3, 12)));
-        assert_eq!(parse_date("5/3/2024"), Ok(d(2024, 3, 5)));
-        assert_eq!(parse_date("29/02/2024"), Ok(d(2024, 2, 29)));
-        assert_eq!(parse_date("2024-02-30"), Err(DateError::Impossible));
-        assert_eq!(parse_date("30/02/2024"), Err(DateError::Impossible));
-        assert_eq!(parse_date("29/02/2023"), Err(DateError::Impossible));
-        assert_eq!(parse_date("12/13/2024"), Err(DateError::Impossible));
-        assert_eq!(parse_date("2024/03/12"), Err(DateError::Format));
-        assert_eq!(parse_date("12-03-24"), Err(DateError::Format));
-        assert_eq!(parse_date("ngày 12 tháng 3"), Err(DateError::Format));
-        assert_eq!(parse_date("2024-3-12"), Err(DateError::Format));
-    }
 
     #[test]
     fn unknown_and_missing_keys() {
@@ -449,26 +390,5 @@ mod tests {
             ctx.diags[1].hint.as_deref(),
             Some("có phải ý bạn là 'ky_bao_cao'?")
         );
-    }
-
-    #[test]
-    fn numbers_and_their_lookalikes() {
-        let root = parse(
-            "t",
-            "a: 1200\nb: 96.5\nc: \"40%\"\nd: \"mười\"\ne: 1.200\n",
-            Limits::SUBMISSION,
-        )
-        .unwrap()
-        .unwrap();
-        let Value::Map(m) = &root.value else { panic!() };
-        let mut ctx = Ctx::new("t", None);
-        assert_eq!(number(&mut ctx, &m[0].1, "a"), Some(Num::Int(1200)));
-        assert_eq!(number(&mut ctx, &m[1].1, "b"), Some(Num::Float(96.5)));
-        assert_eq!(number(&mut ctx, &m[2].1, "c"), None);
-        assert!(ctx.diags[0].hint.as_ref().unwrap().contains("40"));
-        assert_eq!(number(&mut ctx, &m[3].1, "d"), None);
-        assert_eq!(number(&mut ctx, &m[4].1, "e"), Some(Num::Float(1.2)));
-        assert_eq!(ctx.diags.last().unwrap().code, "so-dau-cham");
-        assert!(!ctx.diags.last().unwrap().is_error());
     }
 }

@@ -1,6 +1,7 @@
 //! Finding and reading the report templates' files: from the folder given with `--templates`
-//! (which must hold them), else from `templates/` in the working directory when it holds
-//! `base.txt`, else none (the renderer then uses its built-in copies).
+//! (which must hold them), else from `templates/` in the data folder, else from `templates/`
+//! in the working directory (a folder counts when it holds `base.txt`), else none (the
+//! renderer then uses its built-in copies).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -45,10 +46,11 @@ impl fmt::Display for TemplateFileError {
     }
 }
 
-/// Reads the template files `names` from the folder given, or from `templates/` in the
-/// working directory; `None` when neither applies.
+/// Reads the template files `names` from the folder given, or from `templates/` in the data
+/// folder, or from `templates/` in the working directory; `None` when none applies.
 pub fn read_templates(
     given: Option<&Path>,
+    data_dir: &Path,
     names: &[&'static str],
 ) -> Result<Option<TemplateFiles>, TemplateFileError> {
     let dir = match given {
@@ -61,11 +63,13 @@ pub fn read_templates(
         }
         Some(d) => d.to_path_buf(),
         None => {
-            let d = PathBuf::from("templates");
-            if !d.join("base.txt").is_file() {
-                return Ok(None);
+            let found = [data_dir.join("templates"), PathBuf::from("templates")]
+                .into_iter()
+                .find(|d| d.join("base.txt").is_file());
+            match found {
+                Some(d) => d,
+                None => return Ok(None),
             }
-            d
         }
     };
     let mut files = Vec::new();
@@ -73,7 +77,7 @@ pub fn read_templates(
         let path = dir.join(name);
         let bytes = std::fs::read(&path).map_err(|e| TemplateFileError::Unreadable {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: crate::oserror::explain(&e).0,
         })?;
         // Decoded like every input file (BOM, UTF-16, NFC, characters XML forbids removed),
         // so that a template saved by any editor writes clean document text.
@@ -102,7 +106,7 @@ mod tests {
             "\u{FEFF}Kính gửi: {{ ten }}\u{1}. Ke\u{302}\u{301}t thúc",
         )
         .unwrap();
-        let read = read_templates(Some(dir.path()), &["base.txt", "don-doc.txt"])
+        let read = read_templates(Some(dir.path()), dir.path(), &["base.txt", "don-doc.txt"])
             .unwrap()
             .unwrap();
         assert_eq!(read.files[1].1, "Kính gửi: {{ ten }}. Kết thúc");
@@ -111,7 +115,7 @@ mod tests {
     #[test]
     fn a_folder_without_base_txt_is_an_error_that_names_the_files() {
         let dir = tempfile::tempdir().unwrap();
-        let e = read_templates(Some(dir.path()), &["base.txt", "quy.txt"]).unwrap_err();
+        let e = read_templates(Some(dir.path()), dir.path(), &["base.txt", "quy.txt"]).unwrap_err();
         assert!(e.to_string().contains("base.txt, quy.txt"), "{e}");
     }
 }

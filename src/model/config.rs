@@ -32,7 +32,13 @@ pub struct Config {
     pub cutoff: CutOff,
     /// `han_nop`: days after a period's end date by which a unit's report is on time.
     pub submission_days: SubmissionDays,
+    /// `han_don_doc`: days after the reminder letter by which the units it reminds send their
+    /// report (the letter's new deadline).
+    pub reminder_days: u32,
 }
+
+/// Days the reminder letter gives units, by default.
+pub const REMINDER_DAYS: u32 = 5;
 
 /// The signature block (`nguoi_ky`).
 #[derive(Debug, Clone, PartialEq)]

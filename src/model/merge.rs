@@ -147,8 +147,11 @@ pub fn city_status(lead_statuses: &[Status], lead_count: usize, due: bool) -> St
     }
 }
 
-/// Resubmission and ties: the latest valid file wins; valid files tied on the latest date are
-/// all errors and none is used.
+/// Which file of a unit is used (docs/du-lieu.md, "Nộp lại"): the valid file with the latest
+/// `ngay_bao_cao`; among files of that date, the one modified last, with a warning on each
+/// other one naming the file used; only when the modification times are equal too, an error
+/// on each tied file and none used. Whether the unit reported on time is decided by its
+/// earliest valid file.
 fn choose_file(
     data: &DataSet,
     unit: UnitIdx,
@@ -187,16 +190,26 @@ fn choose_file(
     let Some(best_date) = valid.iter().filter_map(|&i| inbox[i].date).max() else {
         return result;
     };
-    let tied: Vec<FileIdx> = valid
+    let earliest = valid.iter().filter_map(|&i| inbox[i].date).min();
+    let same_date: Vec<FileIdx> = valid
         .iter()
         .copied()
         .filter(|&i| inbox[i].date == Some(best_date))
         .collect();
+    let newest = same_date.iter().map(|&i| inbox[i].modified).max().flatten();
+    let tied: Vec<FileIdx> = same_date
+        .iter()
+        .copied()
+        .filter(|&i| inbox[i].modified == newest)
+        .collect();
     if let [only] = tied[..] {
+        for &other in same_date.iter().filter(|&&i| i != only) {
+            diagnostics.push(replaced(&inbox[other].file, &inbox[only].file, best_date));
+        }
         result.state = UnitState::Valid;
         result.used = Some(only);
         result.shown = Some(only);
-        result.on_time = best_date <= deadline;
+        result.on_time = earliest.is_some_and(|d| d <= deadline);
         return result;
     }
     let names: Vec<&str> = tied.iter().map(|&i| inbox[i].file.as_str()).collect();
@@ -206,19 +219,34 @@ fn choose_file(
                 code::BAO_CAO_MAU_THUAN,
                 &inbox[i].file,
                 format!(
-                    "{} có {} báo cáo hợp lệ cùng ngày {} cho kỳ này ({}); không xác định được báo cáo nào là bản cuối nên không báo cáo nào được dùng.",
+                    "{} có {} báo cáo hợp lệ cùng ngày {} và cùng thời điểm lưu cho kỳ này ({}); không xác định được báo cáo nào là bản cuối nên không báo cáo nào được dùng.",
                     data.registry[unit].name,
                     tied.len(),
                     best_date.format("%d/%m/%Y"),
                     names.join(", ")
                 ),
             )
-            .hint(Some("Xóa các bản cũ hoặc sửa ngay_bao_cao của bản bổ sung cho đúng ngày lập.".into())),
+            .hint(Some("Xóa các bản cũ, chỉ để lại bản cuối cùng trong thư mục của đơn vị.".into())),
         );
     }
     // `shown` stays the unit's latest file of all, as for a unit without a valid file.
     result.state = UnitState::Conflict;
     result
+}
+
+/// The warning on a valid file replaced by a file of the same date saved later.
+fn replaced(file: &str, used: &str, date: NaiveDate) -> Diagnostic {
+    Diagnostic::warning(
+        code::BAN_THAY_THE,
+        file,
+        format!(
+            "Báo cáo này cùng ngày {} với tệp {} được lưu sau, nên tệp {} được dùng; tệp này không được dùng.",
+            date.format("%d/%m/%Y"),
+            used,
+            used
+        ),
+    )
+    .hint(Some("Nếu đây mới là bản đúng, sửa ngay_bao_cao cho đúng ngày lập hoặc xóa bản kia.".into()))
 }
 
 /// Sums over the accepted submissions, and ratios of sums.

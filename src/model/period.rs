@@ -114,7 +114,7 @@ impl Period {
             )));
         };
         let year: i32 = match y.parse() {
-            Ok(n) if y.len() == 4 && (1900..=2999).contains(&n) => n,
+            Ok(n) if y.len() == 4 && (2000..=2099).contains(&n) => n,
             _ => {
                 return Err(PeriodError(format!(
                     "Năm '{}' trong mã kỳ '{}' không hợp lệ.",
@@ -146,6 +146,31 @@ impl Period {
             }
         };
         Ok(Period { year, kind })
+    }
+
+    /// The period code written in a file's name ("2024-Q1.yaml", "bao cao 2024-6t (sua).docx"),
+    /// in any case; the first one when there are several.
+    pub fn find_in(name: &str) -> Option<Period> {
+        let upper = name.to_uppercase();
+        let b = upper.as_bytes();
+        for (i, _) in upper.match_indices('-') {
+            let Some(start) = i.checked_sub(4) else {
+                continue;
+            };
+            let year = &upper[start..i];
+            let digit_before = start > 0 && b[start - 1].is_ascii_digit();
+            if digit_before || !year.bytes().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let rest = &upper[i + 1..];
+            for kind in ["Q1", "Q2", "Q3", "Q4", "6T", "9T", "NAM", "NĂM"] {
+                let after = rest.strip_prefix(kind).and_then(|r| r.chars().next());
+                if rest.starts_with(kind) && !after.is_some_and(|c| c.is_alphanumeric()) {
+                    return Period::parse(&format!("{year}-{kind}")).ok();
+                }
+            }
+        }
+        None
     }
 
     /// The canonical code: `2024-Q1`, `2024-6T`, `2024-9T`, `2024-NAM`.
@@ -324,6 +349,21 @@ mod tests {
         ] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn period_codes_in_file_names() {
+        let p = |s: &str| Period::find_in(s).map(|p| p.code());
+        assert_eq!(p("2024-Q1.yaml").as_deref(), Some("2024-Q1"));
+        assert_eq!(p("bao cao 2024-6t (sua).docx").as_deref(), Some("2024-6T"));
+        assert_eq!(p("BC_2024-nam.pdf").as_deref(), Some("2024-NAM"));
+        assert_eq!(p("bao-cao-2024-q1.yaml").as_deref(), Some("2024-Q1"));
+        assert_eq!(p("2024-Q3.yaml.txt").as_deref(), Some("2024-Q3"));
+        assert_eq!(p("12024-Q1.yaml"), None);
+        assert_eq!(p("2024-Q12.yaml"), None);
+        assert_eq!(p("2024-Q5.yaml"), None);
+        assert_eq!(p("bao-cao.yaml"), None);
+        assert_eq!(p("1899-Q1.yaml"), None);
     }
 
     #[test]

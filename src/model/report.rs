@@ -9,7 +9,7 @@ use crate::model::period::Period;
 use crate::model::plan::{Plan, Role, Task};
 use crate::model::registry::Unit;
 use crate::model::status::{Status, StatusCounts};
-use crate::model::submission::{Inbox, Submission, TaskReport};
+use crate::model::submission::{FileKind, Inbox, Submission, TaskReport};
 use chrono::NaiveDate;
 
 /// One period, merged.
@@ -121,6 +121,34 @@ impl UnitState {
     }
 }
 
+/// What became of one file of a unit for the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// The valid file used.
+    Used,
+    /// A valid file not used: another was newer.
+    Replaced,
+    /// A valid file tied with another: none used.
+    Tied,
+    /// A report with errors.
+    Broken,
+    /// Not a report (a Word document, a PDF …).
+    NotAReport,
+}
+
+impl FileRole {
+    /// The word shown beside the file: "dùng", "thay bằng bản mới hơn", …
+    pub fn label(self) -> &'static str {
+        match self {
+            FileRole::Used => "được dùng",
+            FileRole::Replaced => "không dùng, đã có bản mới hơn",
+            FileRole::Tied => "không dùng, mâu thuẫn với bản cùng ngày",
+            FileRole::Broken => "có lỗi, không dùng",
+            FileRole::NotAReport => "không phải báo cáo theo biểu mẫu",
+        }
+    }
+}
+
 /// A unit's submission status for the period.
 #[derive(Debug, Clone)]
 pub struct UnitResult {
@@ -145,6 +173,53 @@ impl UnitResult {
     /// The unit sent at least one file for the period.
     pub fn submitted(&self) -> bool {
         !self.files.is_empty()
+    }
+
+    /// What became of one of its files.
+    pub fn role(&self, f: FileIdx, inbox: &Inbox) -> FileRole {
+        let s = &inbox[f];
+        if self.used == Some(f) {
+            FileRole::Used
+        } else if s.kind == FileKind::Other {
+            FileRole::NotAReport
+        } else if !s.is_valid() {
+            FileRole::Broken
+        } else if self.state == UnitState::Conflict && self.tied(inbox).contains(&f) {
+            FileRole::Tied
+        } else {
+            FileRole::Replaced
+        }
+    }
+
+    /// The valid files tied for use: the latest date, saved at the same moment.
+    fn tied(&self, inbox: &Inbox) -> Vec<FileIdx> {
+        let valid: Vec<FileIdx> = self
+            .files
+            .iter()
+            .copied()
+            .filter(|&f| inbox[f].is_valid())
+            .collect();
+        let best = valid.iter().filter_map(|&f| inbox[f].date).max();
+        let same: Vec<FileIdx> = valid
+            .into_iter()
+            .filter(|&f| best.is_some() && inbox[f].date == best)
+            .collect();
+        let newest = same.iter().map(|&f| inbox[f].modified).max().flatten();
+        same.into_iter()
+            .filter(|&f| inbox[f].modified == newest)
+            .collect()
+    }
+
+    /// Its files other than the one shown (used, else its latest), by path (`tep_khac`).
+    pub fn others<'a>(&self, inbox: &'a Inbox) -> Vec<&'a str> {
+        let mut v: Vec<&str> = self
+            .files
+            .iter()
+            .filter(|&&f| Some(f) != self.shown)
+            .map(|&f| inbox[f].file.as_str())
+            .collect();
+        v.sort_unstable();
+        v
     }
 }
 
@@ -255,9 +330,23 @@ impl<'a> PeriodReport<'a> {
         }
     }
 
+    /// The diagnostics of one file for the period (those of the file and those the merge
+    /// found, such as a tie), in order.
+    pub fn diagnostics_of(&self, file: &str) -> &[Diagnostic] {
+        let from = self.diagnostics.partition_point(|d| d.file.as_str() < file);
+        let to = self
+            .diagnostics
+            .partition_point(|d| d.file.as_str() <= file);
+        &self.diagnostics[from..to]
+    }
+
     /// The errors and warnings of all a unit's files for the period.
     pub fn unit_tally(&self, u: &UnitResult) -> diagnostics::Tally {
-        diagnostics::Tally::of(u.files.iter().flat_map(|&f| self.inbox[f].diags.iter()))
+        diagnostics::Tally::of(
+            u.files
+                .iter()
+                .flat_map(|&f| self.diagnostics_of(&self.inbox[f].file)),
+        )
     }
 
     /// The units that have no valid report for the period, in registry order.

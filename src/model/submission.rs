@@ -12,11 +12,23 @@ use std::ops::Index;
 /// Where a file sits in the inbox.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Placement {
-    /// The unit whose folder holds the file: the deepest folder between `nop/` and the file
-    /// whose name is a unit id.
+    /// The unit the file is bound to: the one whose id is the first folder under `nop/`.
     pub folder_unit: Option<UnitIdx>,
-    /// The file lies directly in `nop/`.
+    /// The file lies directly in `nop/` (the office's own intake).
     pub at_root: bool,
+}
+
+/// What kind of file arrived.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FileKind {
+    /// A YAML report (`.yaml`, `.yml`).
+    #[default]
+    Yaml,
+    /// The workbook form, filled (`.xlsx`).
+    Workbook,
+    /// Anything else a unit sent (a Word document, a PDF, a picture, a pipe …): counted as
+    /// sent, never valid.
+    Other,
 }
 
 /// A read submission. Fields that could not be read are `None` or empty; `diags` says why.
@@ -25,9 +37,13 @@ pub struct Submission {
     /// Path relative to the data folder, with `/`.
     pub file: String,
     pub placement: Placement,
+    pub kind: FileKind,
+    /// When the file was last modified (the tie-break between two reports of the same date).
+    pub modified: Option<std::time::SystemTime>,
     /// `don_vi`.
     pub unit: Option<UnitIdx>,
-    /// `ky_bao_cao`, when it reads as a period whose year has a plan.
+    /// The period the file counts for: its `ky_bao_cao`, or the period code in its name when
+    /// `ky_bao_cao` cannot be read; only a period whose year has a plan.
     pub period: Option<Period>,
     /// `ngay_bao_cao`.
     pub date: Option<NaiveDate>,
@@ -78,9 +94,9 @@ pub struct Product {
 }
 
 impl Submission {
-    /// No error among its diagnostics.
+    /// A report, with no error among its diagnostics.
     pub fn is_valid(&self) -> bool {
-        !self.diags.iter().any(Diagnostic::is_error)
+        self.kind != FileKind::Other && !self.diags.iter().any(Diagnostic::is_error)
     }
 
     /// The unit a file counts for: its folder's unit, else the unit it names.
@@ -145,11 +161,16 @@ impl Inbox {
             .map(|(i, s)| (FileIdx::new(i), s))
     }
 
-    /// The periods of the readable submissions, in order, each once.
+    /// The periods files count for, in order, each once.
     pub fn periods(&self) -> Vec<Period> {
         let set: std::collections::BTreeSet<Period> =
             self.files.iter().filter_map(|s| s.period).collect();
         set.into_iter().collect()
+    }
+
+    /// Every file, to add one.
+    pub fn push(&mut self, s: Submission) {
+        self.files.push(s);
     }
 }
 

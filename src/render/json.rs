@@ -83,6 +83,8 @@ pub struct UnitJson<'a> {
     hop_le: bool,
     tinh_trang: &'static str,
     so_tep: usize,
+    /// The unit's other files for the period (replaced, broken, not a report), by path.
+    tep_khac: Vec<&'a str>,
     so_nhiem_vu_bao_cao: usize,
 }
 
@@ -100,6 +102,7 @@ impl<'a> UnitJson<'a> {
             hop_le: u.state == UnitState::Valid,
             tinh_trang: u.state.code(),
             so_tep: u.files.len(),
+            tep_khac: u.others(r.inbox),
             so_nhiem_vu_bao_cao: r.used(u).map_or(0, |s| s.tasks.len()),
         }
     }

@@ -7,16 +7,19 @@
 //!               ├─ xlsx ─────────────────────────────────────────────────────────────────▶ workbook
 //!               ├─ json ─────────────────────────────────────────────────────────────────▶ write_summary
 //!               └─ status ───────────────────────────────────────────────────────────────▶ status_table, status_json
+//!               ├─ feedback ─────────────────────────────────────────────────────────────▶ feedback_notes
 //! DataSet + Plan ─ forms ────────────────────────────────────────────────────────────────▶ form_yaml
 //! ```
 
 pub mod docx;
+pub mod feedback;
 pub mod format;
 pub mod forms;
 pub mod json;
 pub mod markup;
 pub mod metrics;
 pub mod ooxml;
+pub mod problems;
 pub mod status;
 pub mod templates;
 pub mod view;
@@ -27,6 +30,7 @@ use crate::model::ids::UnitIdx;
 use crate::model::period::Period;
 use crate::model::plan::Plan;
 use crate::model::report::PeriodReport;
+use chrono::NaiveDate;
 use std::fmt;
 use tera::Tera;
 
@@ -79,13 +83,18 @@ pub fn report_docx(r: &PeriodReport, tera: &Tera) -> Result<Vec<u8>, RenderError
     )?)
 }
 
-/// The reminder letter (`cong-van-don-doc-<KY>.docx`) to the units without a valid report.
-pub fn reminder_docx(r: &PeriodReport, tera: &Tera) -> Result<Vec<u8>, RenderError> {
-    let ctx = docx::letter::reminder_context(r);
+/// The reminder letter (`cong-van-don-doc-<KY>.docx`), dated `date`, to the units without a
+/// valid report.
+pub fn reminder_docx(
+    r: &PeriodReport,
+    tera: &Tera,
+    date: NaiveDate,
+) -> Result<Vec<u8>, RenderError> {
+    let ctx = docx::letter::reminder_context(r, date);
     let text = templates::render(tera, "don-doc.txt", &ctx)?;
     let doc = markup::parse(&text);
     let to = docx::letter::addressees(r, &r.units_without_valid_report());
-    Ok(docx::letter::render_reminder(r, &doc, &to)?)
+    Ok(docx::letter::render_reminder(r, &doc, &to, date)?)
 }
 
 /// The appendix workbook (`phu-luc-cchc-<KY>.xlsx`).
@@ -96,6 +105,15 @@ pub fn workbook(r: &PeriodReport) -> Result<Vec<u8>, RenderError> {
 /// The summary (`tong-hop-<KY>.json`), written as it is made.
 pub fn write_summary(r: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     json::write_json(r, out)
+}
+
+/// The feedback notes of a period (`phan-hoi/<đơn vị>.txt`): each unit that sent something
+/// with a problem, and its note's bytes.
+pub fn feedback_notes(r: &PeriodReport) -> Vec<(UnitIdx, Vec<u8>)> {
+    r.units
+        .iter()
+        .filter_map(|u| feedback::note(r, u).map(|n| (u.unit, feedback::to_bytes(&n))))
+        .collect()
 }
 
 /// The pre-filled form of one unit for one period (`bieu-mau/<đơn vị>.yaml`).

@@ -192,9 +192,26 @@ fn status_lists_exactly_the_missing_late_and_invalid_units() {
 #[test]
 fn reminder_letter_goes_to_the_units_without_a_valid_report() {
     let c = Case::new("nop-lai");
+    // xã B's two reports of the same date were saved at the same moment: a tie.
+    let t = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_710_000_000);
+    for f in ["b.yaml", "c.yaml"] {
+        std::fs::File::options()
+            .write(true)
+            .open(c.data().join("nop/ubnd-xa-b").join(f))
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    }
     let o = c.run(
         "remind",
-        &["--ky", "2024-Q1", "--out", c.out().to_str().unwrap()],
+        &[
+            "--ky",
+            "2024-Q1",
+            "--out",
+            c.out().to_str().unwrap(),
+            "--ngay",
+            "20/03/2024",
+        ],
     );
     assert_ok(&o);
     let path = c.out().join("2024-Q1/cong-van-don-doc-2024-Q1.docx");
@@ -222,12 +239,23 @@ fn reminder_letter_goes_to_the_units_without_a_valid_report() {
         "{texts:?}"
     );
     assert!(texts[start + 5].starts_with("- UBND xã C."), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains(
+        "Văn phòng HĐND và UBND: đã gửi nhưng chưa tổng hợp được vì tệp 2024-Q1.yaml có 01 lỗi"
+    )));
+    assert!(texts.iter().any(|t| t.contains(
+        "UBND xã B: gửi 02 báo cáo cùng ngày 11/03/2024 và lưu cùng lúc (b.yaml, c.yaml)"
+    )));
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("Văn phòng HĐND và UBND: báo cáo có 01 lỗi"))
+            .any(|t| t.contains("chậm nhất ngày 17/03/2024"))
     );
-    assert!(texts.iter().any(|t| t.contains("trước ngày 17/03/2024")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("chậm nhất ngày 25/03/2024"))
+    );
+    assert!(texts.contains(&"TP. Thử Nghiệm, ngày      tháng 3 năm 2024"));
     assert!(texts.iter().any(|t| t.ends_with("./.")));
     assert!(texts.contains(&"- Như trên;") && texts.contains(&"- Lưu: VT, NV."));
     // Nobody to remind: nothing written, and it says so.

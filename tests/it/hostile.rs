@@ -4,6 +4,7 @@
 //! the folder and output hazards.
 
 use crate::common::*;
+use serde_json::Value;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -95,13 +96,18 @@ fn a_folder_of_every_kind_of_bad_file_builds_and_keeps_the_good_data() {
             "{f}"
         );
     }
-    // Skipped without a word: other extensions, lock files, hidden folders.
-    for skipped in [
-        "bao-cao.docx",
-        "bao-cao.pdf",
-        "~$2024-Q1.yaml",
-        ".Trash-1000",
-    ] {
+    // Files that are not reports are named with what to send instead; lock files and hidden
+    // folders are skipped without a word.
+    for named in ["bao-cao.docx", "bao-cao.pdf"] {
+        assert!(
+            diags
+                .iter()
+                .any(|d| d["tep"].as_str().unwrap().ends_with(named)
+                    && d["ma_loi"] == "khong-phai-bao-cao"),
+            "{named}"
+        );
+    }
+    for skipped in ["~$2024-Q1.yaml", ".Trash-1000"] {
         assert!(
             !diags
                 .iter()
@@ -168,14 +174,25 @@ fn symlink_loops_fifos_and_links_do_not_hang_the_run() {
         "nop/phong-noi-vu/lien-ket.yaml",
         "the linked file is the latest report"
     );
-    // The loops are not followed: each real file is read once.
-    let files = j["chan_doan"]
+    // The loops are not followed: the link is named once, as a link to a folder, and no file
+    // is read through it.
+    let named: Vec<&Value> = j["chan_doan"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|d| d["tep"].as_str().unwrap().contains("vong-lap"))
-        .count();
-    assert_eq!(files, 0);
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0]["tep"], "nop/phong-tu-phap/vong-lap");
+    assert_eq!(named[0]["ma_loi"], "khong-phai-tep");
+    // The pipe is named, never opened.
+    assert!(
+        j["chan_doan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["tep"] == "nop/ubnd-xa-b/ong.yaml" && d["ma_loi"] == "khong-phai-tep")
+    );
     // Nor is the link to the parent folder: no file is found through `len-tren/` or
     // `vong-lap/`, so no unit sees its own report twice (a second copy in another folder
     // would make a conflict of two reports of the same date).

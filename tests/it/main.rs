@@ -11,5 +11,6 @@ mod docx;
 mod forms_and_reminders;
 mod fuzz;
 mod hostile;
+mod inbox;
 mod layers;
 mod xlsx;

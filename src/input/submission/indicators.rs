@@ -2,7 +2,8 @@
 
 use crate::diagnostics::{Pos, clip, code};
 use crate::input::hint;
-use crate::input::reader::{Ctx, fields, key_text, number};
+use crate::input::reader::{Ctx, apply, fields, key_text, scalar};
+use crate::input::values;
 use crate::input::yaml::{Node, Value};
 use crate::model::catalogue::{Catalogue, Method};
 use crate::model::ids::IndicatorIdx;
@@ -22,14 +23,20 @@ pub(super) fn read_indicators(ctx: &mut Ctx, n: &Node, cat: &Catalogue, sub: &mu
     };
     let values: Vec<Figure> = entries
         .iter()
-        .filter_map(|(k, v)| read_figure(ctx, cat, k, v))
+        .filter_map(|(k, v)| read_figure(ctx, cat, sub, k, v))
         .collect();
     check_ratios(ctx, cat, &values);
     sub.indicators = values.into_iter().map(|(i, n, _)| (i, n)).collect();
 }
 
 /// One `ma_chi_tieu: số` entry.
-fn read_figure(ctx: &mut Ctx, cat: &Catalogue, k: &Node, v: &Node) -> Option<Figure> {
+fn read_figure(
+    ctx: &mut Ctx,
+    cat: &Catalogue,
+    sub: &Submission,
+    k: &Node,
+    v: &Node,
+) -> Option<Figure> {
     let id = key_text(k);
     let id = id.trim();
     let Some(i) = cat.find(id) else {
@@ -65,17 +72,20 @@ fn read_figure(ctx: &mut Ctx, cat: &Catalogue, k: &Node, v: &Node) -> Option<Fig
     if v.value == Value::Null {
         return None;
     }
-    let num = number(ctx, v, id)?;
-    if num.as_f64() < 0.0 {
-        ctx.error(
-            code::SO_AM,
-            v.pos,
-            format!("Số liệu '{id}' không được âm ({}).", clip(&key_text(v))),
-            None,
+    let n = apply(ctx, v, values::count(scalar(v), id))?;
+    if let Some(u) = sub.unit
+        && !cat[i].asked_of(u)
+    {
+        ctx.warn(
+            code::CHI_TIEU_NGOAI,
+            k.pos,
+            format!(
+                "Chỉ tiêu '{id}' không thuộc các chỉ tiêu đơn vị được giao báo cáo (don_vi_bao_cao trong chi-tieu.yaml); số liệu vẫn được cộng vào tổng."
+            ),
+            Some("Nếu đơn vị không theo dõi chỉ tiêu này, xóa dòng này khỏi báo cáo.".into()),
         );
-        return None;
     }
-    Some((i, num, v.pos))
+    Some((i, Num::Int(n), v.pos))
 }
 
 /// A numerator larger than its denominator makes a ratio over 100 %: a warning.

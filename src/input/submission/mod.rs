@@ -6,16 +6,17 @@ mod indicators;
 mod tasks;
 
 use crate::diagnostics::{Diagnostic, clip, code};
-use crate::input::decode::legacy_encoding;
 use crate::input::hint;
-use crate::input::reader::{Ctx, date, fields, list, text};
+use crate::input::reader::{Ctx, date, fields, id_text, list};
 use crate::input::yaml::{self, Limits, Node, Value};
 use crate::model::catalogue::Catalogue;
 use crate::model::ids::UnitIdx;
+use crate::model::period::CutOff;
 use crate::model::period::Period;
 use crate::model::plan::Plan;
 use crate::model::registry::Registry;
 use crate::model::submission::{Placement, Submission};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// What a submission is checked against.
@@ -23,6 +24,8 @@ pub struct Reference<'a> {
     pub registry: &'a Registry,
     pub plans: &'a BTreeMap<i32, Plan>,
     pub catalogue: &'a Catalogue,
+    /// How periods are drawn, to check a report's date against its period.
+    pub cutoff: CutOff,
 }
 
 impl<'a> Reference<'a> {
@@ -31,6 +34,7 @@ impl<'a> Reference<'a> {
             registry: &data.registry,
             plans: &data.plans,
             catalogue: &data.catalogue,
+            cutoff: data.config.cutoff,
         }
     }
 }
@@ -69,6 +73,7 @@ pub fn read_submission(
             root
         }
         Ok((None, _)) => {
+            sub.period = period_in_name(file, refs);
             diags.push(
                 Diagnostic::error(
                     code::TEP_RONG,
@@ -85,13 +90,13 @@ pub fn read_submission(
             ctx.push(d);
             diags.extend(ctx.diags);
             sub.diags = diags;
+            sub.period = period_in_name(file, refs);
             return sub;
         }
     };
     let mut ctx = Ctx::new(file, Some(text_));
     ctx.diags = diags;
     read_root(&mut ctx, &root, refs, &mut sub);
-    check_legacy_text(&mut ctx, &root);
     sub.diags = ctx.diags;
     // Thousands of submissions stay in memory: no spare capacity.
     sub.tasks.shrink_to_fit();
@@ -104,6 +109,7 @@ pub fn read_submission(
 
 fn read_root(ctx: &mut Ctx, root: &Node, refs: &Reference, sub: &mut Submission) {
     let Some(mut f) = fields(ctx, root, WHAT) else {
+        sub.period = period_in_name(ctx.file, refs);
         if let (Value::Seq(_), Some(d)) = (&root.value, ctx.diags.last_mut()) {
             d.hint = Some("Báo cáo bắt đầu bằng các dòng \"don_vi: ...\", \"ky_bao_cao: ...\", không phải một danh sách \"- ...\".".into());
         }
@@ -128,12 +134,26 @@ fn read_root(ctx: &mut Ctx, root: &Node, refs: &Reference, sub: &mut Submission)
             })),
         );
     }
-    let plan = f
+    let period = f
         .required(ctx, "ky_bao_cao", "kỳ báo cáo")
-        .and_then(|n| read_period(ctx, n, refs, sub));
+        .and_then(|n| read_period(ctx, n, refs));
+    let plan = match period {
+        Some(p) => {
+            sub.period = refs.plans.contains_key(&p.year).then_some(p);
+            refs.plans.get(&p.year)
+        }
+        // A file whose period cannot be read counts for the period its name carries.
+        None => {
+            sub.period = period_in_name(ctx.file, refs);
+            None
+        }
+    };
     sub.date = f
         .required(ctx, "ngay_bao_cao", "ngày báo cáo")
-        .and_then(|n| date(ctx, n, "ngay_bao_cao"));
+        .and_then(|n| {
+            let d = date(ctx, n, "ngay_bao_cao")?;
+            check_report_date(ctx, n, d, period, refs)
+        });
     sub.preparer = f.opt_text(ctx, "nguoi_lap");
     sub.number = f.opt_text(ctx, "so_ky_hieu");
     if let Some(items) = f.get("nhiem_vu").and_then(|n| list(ctx, n, "nhiem_vu")) {
@@ -147,16 +167,65 @@ fn read_root(ctx: &mut Ctx, root: &Node, refs: &Reference, sub: &mut Submission)
     sub.proposals = f.opt_list(ctx, "kien_nghi");
     sub.next_steps = f.opt_list(ctx, "phuong_huong");
     f.finish(ctx, WHAT);
+    // An empty report is worth a word only when nothing else is wrong with the file.
+    if sub.tasks.is_empty() && sub.indicators.is_empty() && !ctx.has_errors() {
+        ctx.warn(
+            code::BAO_CAO_TRONG,
+            root.pos,
+            "Báo cáo trống: không có nhiệm vụ nào và không có số liệu chỉ tiêu nào.".into(),
+            Some("Điền kết quả các nhiệm vụ (nhiem_vu) và số liệu (chi_tieu) theo biểu mẫu do Phòng Nội vụ gửi.".into()),
+        );
+    }
 }
 
-/// `ky_bao_cao`: the period, when it reads as one whose year has a plan; that plan.
-fn read_period<'r>(
+/// The period code in a file's name, when its year has a plan.
+fn period_in_name(file: &str, refs: &Reference) -> Option<Period> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    Period::find_in(name).filter(|p| refs.plans.contains_key(&p.year))
+}
+
+/// `ngay_bao_cao` lies on or after the period's start and at most a year after its end.
+fn check_report_date(
     ctx: &mut Ctx,
     n: &Node,
-    refs: &Reference<'r>,
-    sub: &mut Submission,
-) -> Option<&'r Plan> {
-    let raw = text(ctx, n, "ky_bao_cao")?;
+    d: NaiveDate,
+    period: Option<Period>,
+    refs: &Reference,
+) -> Option<NaiveDate> {
+    let Some(p) = period else { return Some(d) };
+    let rule = refs.cutoff;
+    let (start, end) = (p.start(rule), p.end(rule));
+    let fmt = |x: NaiveDate| x.format("%d/%m/%Y").to_string();
+    let message = if d < start {
+        format!(
+            "Ngày báo cáo {} ở trước ngày bắt đầu kỳ {} ({}).",
+            fmt(d),
+            p.display_name(),
+            fmt(start)
+        )
+    } else if d > end + chrono::Months::new(12) {
+        format!(
+            "Ngày báo cáo {} muộn hơn một năm sau ngày cuối kỳ {} ({}).",
+            fmt(d),
+            p.display_name(),
+            fmt(end)
+        )
+    } else {
+        return Some(d);
+    };
+    ctx.error(
+        code::NGAY_BAO_CAO_SAI,
+        n.pos,
+        message,
+        Some("Kiểm tra lại ngày lập báo cáo (ngay_bao_cao) và kỳ báo cáo (ky_bao_cao).".into()),
+    );
+    None
+}
+
+/// `ky_bao_cao`: the period it reads as (an error when its year has no plan). A period that
+/// differs from the code in the file's name is a warning: the file counts for `ky_bao_cao`.
+fn read_period(ctx: &mut Ctx, n: &Node, refs: &Reference) -> Option<Period> {
+    let raw = id_text(ctx, n, "ky_bao_cao", "Kỳ báo cáo")?;
     let p = match Period::parse(&raw) {
         Ok(p) => p,
         Err(e) => {
@@ -169,7 +238,8 @@ fn read_period<'r>(
             return None;
         }
     };
-    let Some(plan) = refs.plans.get(&p.year) else {
+    if !refs.plans.contains_key(&p.year) {
+        // The error says to check the year; the file's name is not compared then.
         ctx.error(
             code::KHONG_CO_KE_HOACH,
             n.pos,
@@ -184,15 +254,33 @@ fn read_period<'r>(
                 refs.plans.keys().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
             )),
         );
-        return None;
-    };
-    sub.period = Some(p);
-    Some(plan)
+        return Some(p);
+    }
+    let name = ctx.file.rsplit('/').next().unwrap_or(ctx.file).to_string();
+    if let Some(named) = Period::find_in(&name).filter(|q| *q != p) {
+        ctx.warn(
+            code::KY_KHAC_TEN_TEP,
+            n.pos,
+            format!(
+                "Tên tệp '{}' ghi kỳ {} nhưng ky_bao_cao là {}; tệp được tính cho kỳ {}.",
+                clip(&name),
+                named.code(),
+                p.code(),
+                p.code()
+            ),
+            Some(format!(
+                "Nếu đây là báo cáo {}, sửa ky_bao_cao thành {}; nếu không, đổi tên tệp cho khớp.",
+                named.display_name(),
+                named.code()
+            )),
+        );
+    }
+    Some(p)
 }
 
 fn read_unit(ctx: &mut Ctx, n: &Node, reg: &Registry, placement: Placement) -> Option<UnitIdx> {
-    let raw = text(ctx, n, "don_vi")?;
-    let id = raw.trim();
+    let raw = id_text(ctx, n, "don_vi", "Mã đơn vị")?;
+    let id = raw.as_str();
     let Some(unit) = reg.find_unit(id) else {
         let folder = placement.folder_unit.map(|u| reg[u].id.as_str());
         let hint = hint::closest(id, reg.units().iter().map(|u| u.id.as_str()))
@@ -222,26 +310,4 @@ fn read_unit(ctx: &mut Ctx, n: &Node, reg: &Registry, placement: Placement) -> O
         );
     }
     Some(unit)
-}
-
-/// Warns once per file when some text looks typed in a legacy font encoding.
-fn check_legacy_text(ctx: &mut Ctx, root: &Node) {
-    fn first(n: &Node) -> Option<(&Node, &'static str)> {
-        match &n.value {
-            Value::Str(s) => legacy_encoding(s).map(|enc| (n, enc)),
-            Value::Seq(items) => items.iter().find_map(first),
-            Value::Map(entries) => entries.iter().find_map(|(_, v)| first(v)),
-            _ => None,
-        }
-    }
-    if let Some((n, enc)) = first(root) {
-        let Value::Str(s) = &n.value else { return };
-        let sample: String = s.chars().take(40).collect();
-        ctx.warn(
-            code::BANG_MA_CU,
-            n.pos,
-            format!("Văn bản \"{sample}\" có vẻ được gõ bằng bảng mã cũ {enc}, sẽ hiển thị sai trong báo cáo."),
-            Some("Dùng Unikey (Công cụ chuyển mã) chuyển đoạn văn bản từ bảng mã cũ sang Unicode dựng sẵn, rồi lưu tệp bằng UTF-8.".into()),
-        );
-    }
 }

@@ -1,32 +1,17 @@
 //! The `nhiem_vu` list of a submission: each task's id, status, progress, result, documents
-//! issued and difficulties.
+//! issued and difficulties, read by the value table (docs/du-lieu.md).
 
 use crate::diagnostics::{Pos, clip, code};
 use crate::input::hint;
-use crate::input::reader::{Ctx, date, fields, key_text, list, number, text};
+use crate::input::reader::{Ctx, apply, date, fields, id_text, key_text, list, scalar, text};
+use crate::input::values::{self, statuses_hint};
 use crate::input::yaml::{Node, Value};
 use crate::model::ids::TaskIdx;
+use crate::model::number::Num;
 use crate::model::plan::{Plan, Role};
 use crate::model::status::Status;
 use crate::model::submission::{Product, Submission, TaskReport};
-
-/// Reads a status a unit reported: a code or a Vietnamese label, in any case and either
-/// Unicode form.
-pub fn parse_status(s: &str) -> Option<Status> {
-    let f = crate::text::fold(s);
-    Status::REPORTABLE
-        .into_iter()
-        .find(|st| f == st.code() || f == crate::text::fold(st.label()))
-}
-
-/// The hint listing the statuses accepted.
-pub fn statuses_hint() -> String {
-    let list: Vec<String> = Status::REPORTABLE
-        .iter()
-        .map(|s| format!("{} ({})", s.code(), s.label()))
-        .collect();
-    format!("Trạng thái hợp lệ: {}.", list.join(", "))
-}
+use chrono::NaiveDate;
 
 /// Reads the `nhiem_vu` items into `sub.tasks`; `plan` is the plan of the file's period, if it
 /// could be read.
@@ -70,14 +55,18 @@ fn read_item(
     let result = f.opt_text(ctx, "ket_qua");
     let products = f
         .get("san_pham")
-        .map(|n| read_products(ctx, n))
+        .map(|n| read_products(ctx, n, sub.date))
         .unwrap_or_default();
     let difficulties = f.opt_text(ctx, "kho_khan");
     f.finish(ctx, "nhiệm vụ");
 
     let task = id_node.and_then(|n| read_task_id(ctx, n, plan?, seen));
     let status = status_node.and_then(|n| read_status(ctx, n));
-    let progress = progress_node.and_then(|n| read_progress(ctx, n));
+    let progress =
+        progress_node.and_then(|n| apply(ctx, n, values::progress(scalar(n), "tien_do")));
+    if let (Some(st), Some(p), Some(n)) = (status, progress, progress_node) {
+        check_progress(ctx, n, st, p);
+    }
     let (task, status, unit, plan) = (task?, status?, sub.unit?, plan?);
     if plan[task].role_of(unit) == Role::Other {
         ctx.warn(
@@ -100,37 +89,40 @@ fn read_item(
     })
 }
 
-/// `ma`: a task of the plan, not reported before in this file.
+/// `ma`: a task of the plan (in another case or without its dot with a warning), not
+/// reported before in this file.
 fn read_task_id(
     ctx: &mut Ctx,
     n: &Node,
     plan: &Plan,
     seen: &mut Vec<(TaskIdx, Pos)>,
 ) -> Option<TaskIdx> {
-    let id = text(ctx, n, "ma")?;
-    let id = id.trim();
-    let Some(t) = plan.find_task(id) else {
-        let hint = hint::did_you_mean(id, plan.tasks().iter().map(|t| t.id.as_str()))
-            .or_else(|| task_list_hint(plan, id));
-        ctx.error(
-            code::NHIEM_VU_LA,
-            n.pos,
-            format!(
-                "Nhiệm vụ '{}' không có trong kế hoạch năm {}.",
-                clip(id),
-                plan.year
-            ),
-            hint,
-        );
-        return None;
+    let id = id_text(ctx, n, "ma", "Mã nhiệm vụ")?;
+    let t = match values::task_id(&id, plan) {
+        Some(read) => apply(ctx, n, read)?,
+        None => {
+            let hint = hint::did_you_mean(&id, plan.tasks().iter().map(|t| t.id.as_str()))
+                .or_else(|| task_list_hint(plan, &id));
+            ctx.error(
+                code::NHIEM_VU_LA,
+                n.pos,
+                format!(
+                    "Nhiệm vụ '{}' không có trong kế hoạch năm {}.",
+                    clip(&id),
+                    plan.year
+                ),
+                hint,
+            );
+            return None;
+        }
     };
     if let Some((_, first)) = seen.iter().find(|(x, _)| *x == t) {
         ctx.error(
             code::NHIEM_VU_LAP,
             n.pos,
             format!(
-                "Nhiệm vụ '{id}' được báo cáo hai lần trong tệp (lần đầu ở dòng {}).",
-                first.line
+                "Nhiệm vụ '{}' được báo cáo hai lần trong tệp (lần đầu ở dòng {}).",
+                plan[t].id, first.line
             ),
             Some("Gộp kết quả vào một mục nhiệm vụ duy nhất.".into()),
         );
@@ -143,7 +135,7 @@ fn read_task_id(
 /// `trang_thai`: one of the four statuses, as a code or a label.
 fn read_status(ctx: &mut Ctx, n: &Node) -> Option<Status> {
     let raw = text(ctx, n, "trang_thai")?;
-    let st = parse_status(&raw);
+    let st = values::status(&raw);
     if st.is_none() {
         let codes = Status::REPORTABLE.map(|s| s.code());
         let hint = hint::did_you_mean(&raw, codes)
@@ -159,22 +151,25 @@ fn read_status(ctx: &mut Ctx, n: &Node) -> Option<Status> {
     st
 }
 
-/// `tien_do`: a percentage from 0 to 100.
-fn read_progress(ctx: &mut Ctx, n: &Node) -> Option<crate::model::number::Num> {
-    let v = number(ctx, n, "tien_do")?;
-    if !(0.0..=100.0).contains(&v.as_f64()) {
-        ctx.error(
-            code::TIEN_DO_SAI,
-            n.pos,
-            format!(
-                "Tiến độ {} nằm ngoài khoảng 0 đến 100 (%).",
-                clip(&key_text(n))
-            ),
-            Some("Tiến độ là phần trăm công việc đã làm, từ 0 đến 100.".into()),
-        );
-        return None;
-    }
-    Some(v)
+/// A status that contradicts the progress is a warning: done below 100 %, not started above
+/// 0 %.
+fn check_progress(ctx: &mut Ctx, n: &Node, status: Status, progress: Num) {
+    let p = progress.as_f64();
+    let message = match status {
+        Status::Done if p < 100.0 => format!(
+            "Nhiệm vụ ghi trạng thái hoàn thành nhưng tiến độ là {progress}%, chưa đủ 100%."
+        ),
+        Status::NotStarted if p > 0.0 => format!(
+            "Nhiệm vụ ghi trạng thái chưa thực hiện nhưng tiến độ là {progress}%, lớn hơn 0%."
+        ),
+        _ => return,
+    };
+    ctx.warn(
+        code::TIEN_DO_MAU_THUAN,
+        n.pos,
+        message,
+        Some("Sửa lại trạng thái hoặc tiến độ cho khớp nhau.".into()),
+    );
 }
 
 /// Lists the tasks of the area an unknown id seems to belong to ("2.n" → area 2).
@@ -189,7 +184,8 @@ fn task_list_hint(plan: &Plan, id: &str) -> Option<String> {
     ))
 }
 
-fn read_products(ctx: &mut Ctx, n: &Node) -> Vec<Product> {
+/// `san_pham`: the documents issued; a document dated after the report is a warning.
+fn read_products(ctx: &mut Ctx, n: &Node, report_date: Option<NaiveDate>) -> Vec<Product> {
     let Some(items) = list(ctx, n, "san_pham") else {
         return Vec::new();
     };
@@ -198,51 +194,37 @@ fn read_products(ctx: &mut Ctx, n: &Node) -> Vec<Product> {
         let Some(mut f) = fields(ctx, item, "sản phẩm") else {
             continue;
         };
-        let number_ = f
+        let number = f
             .required(ctx, "so_ky_hieu", "số, ký hiệu văn bản")
             .and_then(|n| text(ctx, n, "so_ky_hieu"));
-        let d = f.get("ngay").and_then(|n| date(ctx, n, "ngay"));
+        let date_node = f.get("ngay");
+        let d = date_node.and_then(|n| date(ctx, n, "ngay"));
         let summary = f
             .get("trich_yeu")
             .and_then(|n| text(ctx, n, "trich_yeu"))
             .unwrap_or_default();
         f.finish(ctx, "sản phẩm");
-        if let Some(number_) = number_ {
+        if let (Some(d), Some(r), Some(node)) = (d, report_date, date_node)
+            && d > r
+        {
+            ctx.warn(
+                code::NGAY_VAN_BAN_SAU,
+                node.pos,
+                format!(
+                    "Văn bản ngày {} ghi sau ngày báo cáo {}.",
+                    d.format("%d/%m/%Y"),
+                    r.format("%d/%m/%Y")
+                ),
+                Some("Kiểm tra lại ngày của văn bản hoặc ngày báo cáo (ngay_bao_cao).".into()),
+            );
+        }
+        if let Some(number) = number {
             out.push(Product {
-                number: number_.trim().to_string(),
+                number: number.trim().to_string(),
                 date: d,
                 summary: summary.trim().to_string(),
             });
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_normalization::UnicodeNormalization;
-
-    #[test]
-    fn codes_and_labels_in_any_case_and_form() {
-        let nfd: String = "Đang Thực Hiện".nfd().collect();
-        let cases = [
-            ("hoan_thanh", Some(Status::Done)),
-            ("HOAN_THANH", Some(Status::Done)),
-            ("Hoàn thành", Some(Status::Done)),
-            ("HOÀN THÀNH", Some(Status::Done)),
-            (" hoàn thành ", Some(Status::Done)),
-            (nfd.as_str(), Some(Status::InProgress)),
-            ("cham_tien_do", Some(Status::Behind)),
-            ("Chậm tiến độ", Some(Status::Behind)),
-            ("chưa thực hiện", Some(Status::NotStarted)),
-            ("chua_bao_cao", None),
-            ("Chưa báo cáo", None),
-            ("hoan thanh", None),
-            ("xong", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(parse_status(input), want, "{input}");
-        }
-    }
 }

@@ -10,6 +10,7 @@ use crate::render::docx::{
 };
 use crate::render::format::iso_date as iso;
 use crate::render::markup::Document;
+use chrono::NaiveDate;
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 use serde::Serialize;
 
@@ -21,13 +22,16 @@ pub struct ReminderContext {
     pub ke_hoach: String,
     /// Units that sent nothing.
     pub chua_nop: Vec<String>,
-    /// Units whose files were all rejected, with their error counts.
-    pub khong_hop_le: Vec<Rejected>,
-    /// Units whose valid files contradict each other.
-    pub mau_thuan: Vec<String>,
+    /// Units that sent files, none of them a valid report, each with what was wrong.
+    pub khong_hop_le: Vec<Problem>,
+    /// Units whose valid files contradict each other, each with what was wrong.
+    pub mau_thuan: Vec<Problem>,
     /// Units reminded, and all units.
     pub so_don_vi: usize,
     pub tong_don_vi: usize,
+    /// The letter's date, and the new deadline it sets.
+    pub ngay: String,
+    pub han_moi: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -39,31 +43,27 @@ pub struct ReminderPeriod {
     pub han_nop: String,
 }
 
+/// A unit reminded for what it sent: its name and what was wrong, as a clause.
 #[derive(Debug, Serialize)]
-pub struct Rejected {
+pub struct Problem {
     pub don_vi: String,
-    pub so_loi: usize,
-    pub tep: String,
+    pub van_de: String,
 }
 
 /// From this many units of one group, the letter names the group once.
 const GROUP_FROM: usize = 4;
 
-/// The view model of the reminder.
-pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
-    let names = |state: UnitState| -> Vec<String> {
+/// The view model of the reminder dated `date`.
+pub fn reminder_context(r: &PeriodReport, date: NaiveDate) -> ReminderContext {
+    let problems = |state: UnitState| -> Vec<Problem> {
         r.units_in(state)
-            .map(|u| r.unit(u.unit).name.clone())
+            .map(|u| Problem {
+                don_vi: r.unit(u.unit).name.clone(),
+                van_de: crate::render::problems::what_was_wrong(r, u),
+            })
             .collect()
     };
-    let khong_hop_le = r
-        .units_in(UnitState::Invalid)
-        .map(|u| Rejected {
-            don_vi: r.unit(u.unit).name.clone(),
-            so_loi: r.unit_tally(u).errors,
-            tep: r.shown(u).map(|s| s.file.clone()).unwrap_or_default(),
-        })
-        .collect();
+    let new_deadline = date + chrono::Days::new(u64::from(r.data.config.reminder_days));
     ReminderContext {
         ky: ReminderPeriod {
             ma: r.period.code(),
@@ -78,11 +78,16 @@ pub fn reminder_context(r: &PeriodReport) -> ReminderContext {
             r.plan.number,
             crate::render::format::lower_first(&r.plan.title)
         ),
-        chua_nop: names(UnitState::NotSubmitted),
-        khong_hop_le,
-        mau_thuan: names(UnitState::Conflict),
+        chua_nop: r
+            .units_in(UnitState::NotSubmitted)
+            .map(|u| r.unit(u.unit).name.clone())
+            .collect(),
+        khong_hop_le: problems(UnitState::Invalid),
+        mau_thuan: problems(UnitState::Conflict),
         so_don_vi: r.units_without_valid_report().len(),
         tong_don_vi: r.units.len(),
+        ngay: iso(date),
+        han_moi: iso(new_deadline),
     }
 }
 
@@ -128,10 +133,10 @@ pub fn render_reminder(
     r: &PeriodReport,
     doc: &Document,
     to: &[String],
+    date: NaiveDate,
 ) -> Result<Vec<u8>, DocxError> {
     use chrono::Datelike;
     let cfg = &r.data.config;
-    let date = r.submission_deadline;
     let subject = doc
         .setting("trich_yeu")
         .unwrap_or("V/v đôn đốc báo cáo")
