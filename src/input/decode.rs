@@ -1,13 +1,13 @@
 //! Bytes to clean text: decodes UTF-8 (with or without BOM) and UTF-16 (with BOM), rejects
-//! other encodings with instructions, removes characters XML forbids, normalises to NFC, and
-//! spots text typed in a legacy Vietnamese font encoding (TCVN3, VNI).
+//! other encodings with instructions, removes characters XML forbids, normalises to NFC.
+//! (Text typed in a legacy font encoding inside a Unicode file is [`crate::input::legacy`]'s.)
 
 use crate::diagnostics::{Diagnostic, Pos, code};
 use crate::text::{is_xml_forbidden, nfc};
 use unicode_normalization::UnicodeNormalization;
 
-const SAVE_AS_UTF8: &str = "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở mục \
-     Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ.";
+const SAVE_AS_UTF8: &str = "Mở tệp bằng Notepad, chọn Tệp > Lưu thành, ở mục Mã hóa chọn UTF-8, \
+     rồi lưu đè lên tệp cũ.";
 
 /// Decodes a file's bytes into NFC text. Problems that keep the file (removed control
 /// characters) are returned as warnings; an encoding that cannot be read rejects the file.
@@ -183,87 +183,6 @@ fn remove_forbidden(file: &str, text: String, warnings: &mut Vec<Diagnostic>) ->
     out
 }
 
-/// Characters of the Latin-1 block that never occur in Vietnamese Unicode text but are what
-/// TCVN3 (ABC) and VNI text looks like when read as Unicode ("Phßng Néi vô", "Vieät").
-fn is_legacy_mark(c: char) -> bool {
-    // Symbols that ordinary text uses next to letters (30°C, 2×3, §2) are left out.
-    let symbol = matches!(c, '°' | '±' | '²' | '³' | '¼' | '½' | '¾' | '§' | '×' | '÷');
-    !symbol
-        && matches!(
-            c,
-            '\u{A1}'
-                ..='\u{BF}'
-                    | 'Ä'
-                    | 'Å'
-                    | 'Æ'
-                    | 'Ç'
-                    | 'Ë'
-                    | 'Î'
-                    | 'Ï'
-                    | 'Ð'
-                    | 'Ñ'
-                    | 'Ö'
-                    | 'Ø'
-                    | 'Û'
-                    | 'Ü'
-                    | 'Þ'
-                    | 'ß'
-                    | 'ä'
-                    | 'å'
-                    | 'æ'
-                    | 'ç'
-                    | 'ë'
-                    | 'î'
-                    | 'ï'
-                    | 'ð'
-                    | 'ñ'
-                    | 'ö'
-                    | 'ø'
-                    | 'û'
-                    | 'ü'
-                    | 'þ'
-                    | 'ÿ'
-        )
-}
-
-/// Marks that only TCVN3 produces (VNI uses the others).
-fn is_tcvn3_mark(c: char) -> bool {
-    matches!(
-        c,
-        '¨' | '©' | 'ª' | '«' | '¬' | '\u{AD}' | '®' | 'µ' | '¶' | '·' | '¸' | '¹' | 'ß'
-    )
-}
-
-/// Names the legacy encoding a text seems typed in, if any: a legacy mark inside a word
-/// (next to a letter) is the signature; a lone symbol such as "°" or "×" between digits is not.
-pub fn legacy_encoding(s: &str) -> Option<&'static str> {
-    if s.is_ascii() {
-        return None;
-    }
-    let mut tcvn = 0;
-    let mut hits = 0;
-    let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_legacy_mark(c) {
-            let before = prev.is_some_and(char::is_alphabetic);
-            let after = chars.peek().is_some_and(|n| n.is_alphabetic());
-            if before || after {
-                hits += 1;
-                if is_tcvn3_mark(c) {
-                    tcvn += 1;
-                }
-            }
-        }
-        prev = Some(c);
-    }
-    match hits {
-        0 => None,
-        _ if tcvn > 0 => Some("TCVN3 (ABC)"),
-        _ => Some("VNI"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,20 +255,5 @@ mod tests {
                 .message
                 .contains("UTF-16")
         );
-    }
-
-    #[test]
-    fn spots_legacy_encodings() {
-        assert_eq!(legacy_encoding("Phßng Néi vô"), Some("TCVN3 (ABC)"));
-        assert_eq!(
-            legacy_encoding("Tieáng Vieät coù 29 chöõ caùi"),
-            Some("VNI")
-        );
-        assert_eq!(
-            legacy_encoding("Phòng Nội vụ đã ban hành 02 kế hoạch"),
-            None
-        );
-        assert_eq!(legacy_encoding("Nhiệt độ 30°C, tỷ lệ 3×4"), None);
-        assert_eq!(legacy_encoding("plain ascii"), None);
     }
 }

@@ -159,7 +159,7 @@ pub fn count(v: Scalar, key: &str) -> Read<i64> {
                 || t.starts_with("0b")
                 || t.starts_with('+')
             {
-                return Err(odd_number(key, t));
+                return Err(odd_number(key, t, "1200"));
             }
             in_count_range(n, key, t).map(|n| (n, None))
         }
@@ -224,14 +224,15 @@ fn too_big(key: &str, raw: &str) -> Note {
     )
 }
 
-fn odd_number(key: &str, raw: &str) -> Note {
+/// `example`: a well-written value of the same kind ("1200" for a count, "85" for progress).
+fn odd_number(key: &str, raw: &str, example: &str) -> Note {
     Note::new(
         code::SAI_SO,
         format!(
             "Số liệu '{key}' ghi '{}' không phải cách viết số thông thường.",
             clip(raw)
         ),
-        "Ghi số bằng các chữ số 0–9, liền nhau, ví dụ 1200.".to_string(),
+        format!("Ghi số bằng các chữ số 0–9, liền nhau, ví dụ {example}."),
     )
 }
 
@@ -252,7 +253,7 @@ fn count_text_error(t: &str, key: &str) -> Note {
         let (message, hint) = match sep {
             ' ' => (
                 format!(
-                    "Số liệu '{key}' ghi '{t}' có dấu cách ngăn cách hàng nghìn; số liệu phải ghi liền."
+                    "Số liệu '{key}' ghi '{t}' có dấu cách ngăn cách hàng nghìn (nghĩa là {whole}); số liệu phải ghi liền."
                 ),
                 format!("ghi {whole}"),
             ),
@@ -282,7 +283,7 @@ fn count_text_error(t: &str, key: &str) -> Note {
                 .trim_start_matches(['-', '+'])
                 .starts_with(|c: char| c.is_ascii_digit()))
     {
-        return odd_number(key, t);
+        return odd_number(key, t, "1200");
     }
     if let Some(x) = plain_decimal(t) {
         if x < 0.0 {
@@ -352,14 +353,14 @@ pub fn progress(v: Scalar, key: &str) -> Read<Num> {
         Scalar::Int(n, raw) => {
             let t = raw.trim();
             if t.starts_with("0x") || t.starts_with("0o") || t.starts_with("0b") {
-                return Err(odd_number(key, t));
+                return Err(odd_number(key, t, "85"));
             }
             (Num::Int(n), t.to_string(), None)
         }
         Scalar::Float(x, raw) => {
             let t = raw.trim();
             if !x.is_finite() || t.to_ascii_lowercase().contains('e') {
-                return Err(odd_number(key, t));
+                return Err(odd_number(key, t, "85"));
             }
             (Num::Float(x), t.to_string(), None)
         }

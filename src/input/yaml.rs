@@ -5,7 +5,9 @@
 //! [`crate::input::reader`]), so that one run reports every problem of a file, each at its
 //! own line and column, in Vietnamese.
 
-use crate::diagnostics::{Diagnostic, Pos, code};
+mod errors;
+
+use crate::diagnostics::{Diagnostic, Pos};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -84,6 +86,9 @@ pub fn parse_cleaning(
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
     options.leading_zero_numbers_as_strings = true;
+    options.underscored_numbers_as_strings = true;
+    // `.inf` and `.nan` reach the value table, which says what is wrong with them.
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
     options.with_snippet = false;
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
@@ -101,7 +106,7 @@ pub fn parse_cleaning(
             };
             Ok((node, cleaned))
         }
-        Err(e) => Err(translate(file, text, &e)),
+        Err(e) => Err(errors::translate(file, text, &e)),
     }
 }
 
@@ -228,153 +233,6 @@ fn convert(n: Spanned<RawNode>, text: &str, cleaned: &mut Vec<Pos>) -> Node {
     Node { value, pos }
 }
 
-/// Turns a serde-saphyr error into one Vietnamese diagnostic at the error's position.
-fn translate(file: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    let pos = e
-        .location()
-        .filter(|l| l.line() > 0)
-        .map(|l| Pos::new(l.line() as u32, l.column() as u32));
-    let english = e.without_snippet().to_string();
-    let english = english
-        .split(" at line ")
-        .next()
-        .unwrap_or(&english)
-        .trim()
-        .to_string();
-    let (code, message, hint) = vietnamese(&english, pos, text);
-    // The parser points just after a tab; point at the first tab of the indentation instead.
-    let pos = match pos {
-        Some(p) if code == code::YAML_TAB => text
-            .lines()
-            .nth(p.line as usize - 1)
-            .and_then(|l| l.chars().position(|c| c == '\t'))
-            .map(|i| Pos::new(p.line, i as u32 + 1))
-            .or(Some(p)),
-        other => other,
-    };
-    let mut d = Diagnostic::error(code, file, message)
-        .at(pos)
-        .hint(hint.map(str::to_string));
-    if d.hint.is_none() {
-        d.hint = Some(format!("Chi tiết kỹ thuật: {english}."));
-    }
-    d
-}
-
-/// Maps the parser's English wording to a Vietnamese message and a hint.
-fn vietnamese(
-    english: &str,
-    pos: Option<Pos>,
-    text: &str,
-) -> (&'static str, String, Option<&'static str>) {
-    let lower = english.to_lowercase();
-    if let Some(key) = english.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(',').next().unwrap_or(key).trim();
-        return (
-            code::KHOA_TRUNG,
-            format!(
-                "Khóa '{}' xuất hiện hai lần trong cùng một nhóm.",
-                crate::diagnostics::clip(key)
-            ),
-            Some("Mỗi khóa chỉ được ghi một lần; xóa hoặc gộp dòng bị lặp."),
-        );
-    }
-    if lower.contains("tab") {
-        return (
-            code::YAML_TAB,
-            "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(),
-            Some("Thay mỗi ký tự Tab ở đầu dòng bằng 2 dấu cách."),
-        );
-    }
-    if lower.contains("unclosed quote") || lower.contains("end of stream") && lower.contains("quot")
-    {
-        return (
-            code::YAML_THIEU_NHAY,
-            "Thiếu dấu nháy kép (\") đóng chuỗi bắt đầu tại đây.".into(),
-            Some(
-                "Mỗi đoạn chữ mở bằng dấu \" phải đóng bằng dấu \" trên cùng giá trị; dấu \" bên trong đoạn chữ viết thành \\\".",
-            ),
-        );
-    }
-    if lower.contains("unclosed bracket") || lower.contains("unclosed brace") {
-        return (
-            code::YAML_THIEU_NGOAC,
-            "Thiếu dấu ngoặc đóng cho danh sách hoặc nhóm mở tại đây.".into(),
-            Some("Danh sách viết trên một dòng phải có đủ cặp [ ] hoặc { }."),
-        );
-    }
-    if lower.contains("budget breached: depth")
-        || lower.contains("recursion limit")
-        || lower.contains("nesting")
-    {
-        return (
-            code::YAML_QUA_SAU,
-            "Tệp có cấu trúc lồng nhau quá sâu, không phải một báo cáo hợp lệ.".into(),
-            Some("Báo cáo chỉ có vài cấp thụt lề; hãy lập lại tệp từ biểu mẫu."),
-        );
-    }
-    if lower.contains("budget breached")
-        || lower.contains("alias")
-        || lower.contains("anchor")
-        || lower.contains("limit")
-    {
-        let uses_aliases = lower.contains("alias")
-            || lower.contains("anchor")
-            || (text.contains('&') && text.contains('*'));
-        return if uses_aliases && !lower.contains("events") {
-            (
-                code::YAML_QUA_LON,
-                "Tệp dùng bí danh (&, *) nhân bản dữ liệu vượt giới hạn cho phép của một báo cáo."
-                    .into(),
-                Some("Không dùng bí danh YAML (& và *) trong báo cáo; ghi trực tiếp từng giá trị."),
-            )
-        } else {
-            (
-                code::YAML_QUA_LON,
-                "Tệp có quá nhiều mục (hàng trăm nghìn giá trị), vượt giới hạn cho phép của một báo cáo.".into(),
-                Some("Một báo cáo chỉ có vài chục nhiệm vụ và chỉ tiêu; lập lại tệp từ biểu mẫu."),
-            )
-        };
-    }
-    if lower.contains("mapping values are not allowed")
-        || lower.contains("did not find expected key")
-        || lower.contains("block mapping")
-        || lower.contains("indentation")
-        || lower.contains("simple key")
-    {
-        let colon_in_value = pos
-            .and_then(|p| text.lines().nth(p.line as usize - 1))
-            .is_some_and(|l| l.split_once(": ").is_some_and(|(_, v)| v.contains(": ")));
-        let hint = if colon_in_value {
-            Some(
-                "Giá trị có chứa dấu hai chấm và dấu cách (\": \"); đặt cả giá trị trong dấu nháy kép \"...\".",
-            )
-        } else {
-            Some(
-                "Kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột; sau dấu hai chấm cần một dấu cách.",
-            )
-        };
-        return (
-            code::YAML_CU_PHAP,
-            "Sai cú pháp YAML: thụt lề không đúng hoặc thiếu dấu cách sau dấu hai chấm.".into(),
-            hint,
-        );
-    }
-    if lower.contains("multiple documents") || lower.contains("more than one document") {
-        return (
-            code::YAML_NHIEU_TAI_LIEU,
-            "Tệp chứa nhiều tài liệu YAML (ngăn cách bởi ---); mỗi tệp chỉ được chứa một báo cáo."
-                .into(),
-            Some("Tách thành các tệp riêng hoặc xóa dòng ---."),
-        );
-    }
-    (
-        code::YAML_CU_PHAP,
-        "Sai cú pháp YAML, không đọc được tệp từ vị trí này.".into(),
-        None,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,13 +280,41 @@ mod tests {
             ("a: \"x\nb: 2\n", "yaml-thieu-nhay", (1, 4)),
             ("a: [1, 2\n", "yaml-thieu-ngoac", (1, 4)),
             ("a: b: c\n", "yaml-cu-phap", (1, 5)),
+            ("a:\n  - b: 1\n    c: 2\n   d: 3\n", "yaml-cu-phap", (4, 4)),
         ];
         for (src, code, (line, col)) in cases {
             let d = p(src).unwrap_err();
             assert_eq!(d.code, code, "{src:?}: {d:?}");
             assert_eq!((d.line, d.col), (Some(line), Some(col)), "{src:?}");
             assert!(!d.message.is_empty());
+            let hint = d.hint.unwrap_or_default();
+            assert!(!hint.contains("Chi tiết") && !hint.is_ascii(), "{hint}");
         }
+    }
+
+    #[test]
+    fn syntax_errors_say_where_to_look_and_what_to_type() {
+        // The tab: its line, and the spaces of the line's level.
+        let d = p("nhiem_vu:\n  - ma: \"1.a\"\n\t trang_thai: x\n").unwrap_err();
+        assert_eq!((d.line, d.col), (Some(3), Some(1)));
+        assert!(d.hint.unwrap().contains("gõ 4 dấu cách"));
+        // A key out of line with its siblings: the spaces it needs.
+        let d = p("nhiem_vu:\n  - ma: \"1.a\"\n    trang_thai: x\n   tien_do: 5\n").unwrap_err();
+        assert_eq!(d.line, Some(4));
+        assert!(d.hint.unwrap().contains("cần 4 dấu cách"));
+        // A quote inside a quoted text: the fix uses the other quote.
+        let d = p("ket_qua: \"Ban hành \"Quy chế\" mới\"\n").unwrap_err();
+        assert!(
+            d.hint.clone().unwrap().contains("ket_qua: 'Ban hành"),
+            "{d:?}"
+        );
+        // An unclosed single quote is named as one, at the line where it opened.
+        let d = p("a: 'chưa đóng\nb: 1\n").unwrap_err();
+        assert_eq!(d.line, Some(1));
+        assert!(d.message.contains("nháy đơn"), "{d:?}");
+        // A colon in a value: the whole line, quoted.
+        let d = p("ket_qua: Đạt: 100%\n").unwrap_err();
+        assert!(d.hint.unwrap().contains("ket_qua: \"Đạt: 100%\""));
     }
 
     #[test]

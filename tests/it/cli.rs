@@ -56,7 +56,7 @@ const BAD_FILES: &[Bad] = &[
         "loi-nhay",
         Some((7, 14)),
         "yaml-thieu-nhay",
-        "Thiếu dấu nháy kép",
+        "không có dấu nháy đóng",
         "\\\"",
     ),
     bad(

@@ -13,4 +13,6 @@ mod fuzz;
 mod hostile;
 mod inbox;
 mod layers;
+mod values;
+mod vietnamese;
 mod xlsx;

@@ -56,7 +56,7 @@ fn described(name: &str, rel: &str, folder: &str) -> Diagnostic {
         "yaml.txt" | "txt" if lower.ends_with(".yaml.txt") || lower.ends_with(".yml.txt") => (
             "tệp văn bản có thêm đuôi .txt (Notepad tự thêm khi lưu)".to_string(),
             format!(
-                "Đổi tên tệp thành '{}' (bỏ đuôi .txt); khi lưu bằng Notepad, chọn 'Tất cả các tệp' (All Files) ở mục kiểu tệp.",
+                "Đổi tên tệp thành '{}' (bỏ đuôi .txt); khi lưu bằng Notepad, chọn 'Tất cả các tệp' ở mục kiểu tệp.",
                 &name[..name.len() - 4]
             ),
         ),
