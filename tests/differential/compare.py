@@ -9,6 +9,9 @@ the merge rules fix (docs/du-lieu.md).  Extra fields in the actual JSON are igno
 with "_" in the expected JSON are oracle annotations:
 
   don_vi[*]._tep_chap_nhan      every acceptable value of `tep` (ambiguous "latest file")
+  don_vi[*]._tep_cua_don_vi     all files of the unit for the period (with _tep_chap_nhan:
+                                tep_khac is then every one but the actual `tep`)
+  don_vi[*]._ngay_bao_cao_chap_nhan  {tep: acceptable values of ngay_bao_cao}
   chi_tieu[*]._gia_tri_chap_nhan every acceptable value at a rounding tie
   chan_doan[*]._vi_tri_chap_nhan "*" (position not checked) or acceptable [dong, cot] pairs
   chan_doan[*]._tuy_chon        the entry may or may not be emitted
@@ -29,6 +32,7 @@ FLOAT_TOL = 1e-9
 class Diffs:
     def __init__(self):
         self.items = []
+        self.checked = 0       # fields (and lists, and diagnostics) compared
 
     def add(self, period, path, expected, actual):
         self.items.append((period, path, expected, actual))
@@ -91,6 +95,7 @@ def get(obj, key):
 
 
 def cmp_field(D, P, path, e, a, strict_int=True):
+    D.checked += 1
     if a is MISSING:
         D.add(P, path, e, MISSING)
     elif not same_scalar(e, a, strict_int):
@@ -98,6 +103,7 @@ def cmp_field(D, P, path, e, a, strict_int=True):
 
 
 def cmp_list_exact(D, P, path, e, a):
+    D.checked += 1
     if not isinstance(a, list):
         D.add(P, path, e, a if a is not MISSING else MISSING)
         return
@@ -181,15 +187,36 @@ def cmp_period(D, P, e, a, ignore_extra_warnings):
             continue
         stats["units"] += 1
         base = "don_vi[%s]" % eu["ma"]
-        for k in ("da_nop", "dung_han", "ngay_bao_cao", "hop_le"):
+        for k in ("da_nop", "dung_han", "hop_le"):
             cmp_field(D, P, base + "." + k, eu[k], get(au, k))
         at = get(au, "tep")
         acc = eu.get("_tep_chap_nhan")
         if acc:
+            D.checked += 1
             if at not in acc:
                 D.add(P, base + ".tep", Msg("one of %s" % short(acc)), at)
         else:
             cmp_field(D, P, base + ".tep", eu["tep"], at)
+        # ngay_bao_cao: of the file in `tep` (several values accepted when the
+        # oracle leaves it open)
+        an = get(au, "ngay_bao_cao")
+        nacc = eu.get("_ngay_bao_cao_chap_nhan")
+        if nacc:
+            D.checked += 1
+            ok_vals = nacc.get(at) if isinstance(at, str) and at in nacc else nacc.get(eu["tep"], [eu["ngay_bao_cao"]])
+            if an is MISSING or an not in ok_vals:
+                D.add(P, base + ".ngay_bao_cao", Msg("one of %s" % short(ok_vals)), an)
+        else:
+            cmp_field(D, P, base + ".ngay_bao_cao", eu["ngay_bao_cao"], an)
+        # tep_khac: every other file of the unit for the period, in plain
+        # string order; it follows the actual `tep` when several are accepted
+        if "tep_khac" in eu:
+            files = eu.get("_tep_cua_don_vi")
+            if files is not None and isinstance(at, str) and at in files:
+                want = [p for p in files if p != at]
+            else:
+                want = eu["tep_khac"]
+            cmp_list_exact(D, P, base + ".tep_khac", want, get(au, "tep_khac"))
 
     # ---- chi_tieu
     a_map = index_by_ma(D, P, "chi_tieu", e["chi_tieu"], get(a, "chi_tieu"))
@@ -201,6 +228,7 @@ def cmp_period(D, P, e, a, ignore_extra_warnings):
         path = "chi_tieu[%s].gia_tri" % ei["ma"]
         acc = ei.get("_gia_tri_chap_nhan")
         if acc:
+            D.checked += 1
             if not (is_num(av) and any(close(float(av), x) for x in acc)):
                 D.add(P, path, Msg("one of %s" % short(acc)), av)
         else:
@@ -279,6 +307,7 @@ def cmp_diags(D, P, exp, act, ignore_extra_warnings):
                   Msg("sorted by tep, line (null first), column"), Msg("%s  before  %s" % (
                       fmt_diag(clean[i - 1]), fmt_diag(clean[i]))))
             break
+    D.checked += len(exp) + 1      # every expected entry, and the sort order
     by_tep_e, by_tep_a = {}, {}
     for d in exp:
         by_tep_e.setdefault(d["tep"], []).append(d)
@@ -348,14 +377,15 @@ def main(argv=None):
             totals[k] += st[k]
 
     if D.items:
-        print("%d difference(s) between %s and %s:" % (len(D.items), a.expected, a.actual))
+        print("%d difference(s) in %d fields compared between %s and %s:" % (
+            len(D.items), D.checked, a.expected, a.actual))
         for P, path, e, v in D.items[: a.max]:
             print("  [%s] %s\n      expected: %s\n      actual:   %s" % (P, path, short(e), short(v)))
         if len(D.items) > a.max:
             print("  ... and %d more" % (len(D.items) - a.max))
         return 1
-    print("OK: %d period(s) %s; %d task entries, %d unit entries, %d diagnostics match" % (
-        len(exp), ",".join(sorted(exp)), totals["tasks"], totals["units"], totals["diags"]))
+    print("OK: %d period(s) %s; %d task entries, %d unit entries, %d diagnostics match (%d fields compared)" % (
+        len(exp), ",".join(sorted(exp)), totals["tasks"], totals["units"], totals["diags"], D.checked))
     return 0
 
 

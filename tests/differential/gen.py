@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random but realistic `baocao` data folder + expected tong-hop JSON.
 
-usage: gen.py --seed N --units U --tasks T [--year Y] OUTDIR
+usage: gen.py --seed N --units U --tasks T [--year Y] [--workbooks] OUTDIR
 
 Writes OUTDIR/data/ (docs/du-lieu.md) and OUTDIR/expected/<KY>/tong-hop-<KY>.json for
 every period that `baocao build` (no --ky) must build, plus
@@ -95,7 +95,8 @@ def to_parsed(v):
 
 
 class Emitter:
-    """Block-style YAML with known (line, col) of every key and value."""
+    """Block-style YAML with known (line, col) of every key and value, and the
+    text of every scalar value as written ("raw", quotes included)."""
 
     def __init__(self):
         self.lines = []
@@ -122,9 +123,11 @@ class Emitter:
                 self.lines.append(prefix + k + ":")
             elif isinstance(v, list) and not isinstance(v, Flow) and not v:
                 entry["val"] = (ln, len(prefix) + len(k) + 3)
+                entry["raw"] = "[]"
                 self.lines.append(prefix + k + ": []")
             elif isinstance(v, dict) and not v:
                 entry["val"] = (ln, len(prefix) + len(k) + 3)
+                entry["raw"] = "{}"
                 self.lines.append(prefix + k + ": {}")
             elif isinstance(v, dict):
                 self.lines.append(prefix + k + ":")
@@ -136,10 +139,12 @@ class Emitter:
                     if isinstance(item, dict):
                         self.mapping(item, indent + 4, path + (k, j), first_prefix=ip)
                     else:
-                        self.pos[path + (k, j)] = {"val": (len(self.lines) + 1, len(ip) + 1)}
+                        self.pos[path + (k, j)] = {"val": (len(self.lines) + 1, len(ip) + 1),
+                                                   "raw": scalar_text(item)}
                         self.lines.append(ip + scalar_text(item))
             else:
                 entry["val"] = (ln, len(prefix) + len(k) + 3)
+                entry["raw"] = scalar_text(v)
                 self.lines.append(prefix + k + ": " + scalar_text(v))
                 self._check(entry["val"], scalar_text(v))
             self._check(entry["key"], k + ":")
@@ -304,7 +309,8 @@ def slug(s):
 # =================================================================== generator
 
 class Gen:
-    def __init__(self, seed, n_units, n_tasks, year):
+    def __init__(self, seed, n_units, n_tasks, year, workbooks=False):
+        self.workbooks = workbooks
         self.rng = random.Random(seed)
         self.seed = seed
         self.n_units = n_units
@@ -606,22 +612,69 @@ class Gen:
     def ctx(self):
         return oracle.Context(self.registry, {self.year: self.plan}, self.catalogue, self.config)
 
-    def add_file(self, path, text=None, doc=None, pos=None, parse_error=None, skipped=False,
-                 raw_bytes=None, encoding="utf-8", crlf=False, note=""):
+    def add_file(self, path, text=None, doc=None, pos=None, parse_error=None, skipped=None,
+                 raw_bytes=None, encoding="utf-8", crlf=False, note="", mtime=None, period=None):
+        """Register one file under nop/.  `skipped` (when given) must agree
+        with the §2.4 skip rules.  `mtime` (ns since the epoch) defaults to
+        a time on the file's ngay_bao_cao, else early in `period` (or the
+        period in the file's name)."""
         assert path not in self.paths, path
         self.paths.add(path)
+        kind = oracle.file_kind(path)
+        if skipped is not None:
+            assert (kind == "skip") == skipped, (path, kind)
+        if mtime is None:
+            mtime = self.default_mtime(doc, period or oracle.name_period(path))
         self.files.append({"path": path, "text": text, "doc": doc, "pos": pos,
-                           "parse_error": parse_error, "skipped": skipped, "bytes": raw_bytes,
-                           "encoding": encoding, "crlf": crlf, "note": note})
+                           "parse_error": parse_error, "kind": kind, "skipped": kind == "skip",
+                           "bytes": raw_bytes, "encoding": encoding, "crlf": crlf, "note": note,
+                           "mtime": mtime})
+
+    # -- modification times
+    @staticmethod
+    def epoch(d):
+        return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp())
+
+    def mtime_on(self, d):
+        """A time of day on date d (ns): files are saved on the day they are dated."""
+        return (self.epoch(d) + 7 * 3600 + self.rng.randrange(0, 10 * 3600)) * 10 ** 9
+
+    def default_mtime(self, doc, period):
+        r = self.rng
+        d = None
+        if isinstance(doc, dict) and "ngay_bao_cao" in doc:
+            d = oracle.parse_date(doc["ngay_bao_cao"])
+        if d is not None:
+            return self.mtime_on(d)
+        # Files without a readable date are older than every dated file of
+        # their period (even one dated up to 60 days before its start), so
+        # that "latest file" reads the same whether it orders by ngay_bao_cao
+        # or by modification time (AMBIGUITY 7).
+        if period is not None and oracle.period_year(period) == self.year:
+            tu = oracle.period_bounds(period, self.chot)[0]
+        else:
+            tu = D(self.year - 1, 12, 1)
+        return (self.epoch(tu - TD(days=100)) + r.randrange(0, 5 * 86400)) * 10 ** 9
 
     def ky_text(self, P):
         return P.lower() if self.rng.random() < 0.2 else P
 
     def date_value(self, d, fmt=None):
-        fmt = fmt or ("iso" if self.rng.random() < 0.7 else "vn")
+        """A date in one of the forms §2.4 accepts silently."""
+        r = self.rng
+        if fmt is None:
+            x = r.random()
+            fmt = ("iso" if x < 0.6 else "iso_q" if x < 0.66 else "vn" if x < 0.8 else
+                   "vn_short" if x < 0.87 else "dash" if x < 0.94 else "dot")
         if fmt == "iso":
             return d
-        return d.strftime("%d/%m/%Y")
+        if fmt == "iso_q":
+            return d.isoformat()
+        s = {"vn": "%02d/%02d/%d" % (d.day, d.month, d.year),
+             "vn_short": "%d/%d/%d" % (d.day, d.month, d.year),
+             "dash": "%02d-%02d-%d" % (d.day, d.month, d.year),
+             "dot": "%02d.%02d.%d" % (d.day, d.month, d.year)}[fmt]
+        return s if r.random() < 0.6 else Raw(s, s)
 
     def status_value(self, code):
         r = self.rng
@@ -629,14 +682,17 @@ class Gen:
             return code
         label = oracle.STATUS_LABELS[code]
         x = r.random()
+        da = "Đã "
         if x < 0.35:
             s = label
         elif x < 0.55:
-            s = label.lower()
+            s, da = label.lower(), "đã "
         elif x < 0.8:
-            s = label.upper()
+            s, da = label.upper(), "ĐÃ "
         else:
             s = "".join(c.upper() if r.random() < 0.5 else c.lower() for c in label)
+        if code == "hoan_thanh" and r.random() < 0.35:
+            s = da + s
         if r.random() < 0.35:
             s = unicodedata.normalize("NFD", s)
         return s
@@ -665,8 +721,16 @@ class Gen:
     def unit_scope(self, u):
         return self.lead_of.get(u, []), self.coord_of.get(u, [])
 
+    def free_indicators(self):
+        """Count indicators that take part in no ratio and are submitted."""
+        in_ratio = set()
+        for x in self.ratios:
+            in_ratio |= {x["tu_so"], x["mau_so"]}
+        return [m for m in self.tong if m not in in_ratio and m not in self.never and m not in self.zero]
+
     # ------------------------------------------------------------ contents
     def indicators_for(self, u, outside_warning=False):
+        """Integer counts (§2.4: counts are integers 0 ... 10^12)."""
         r = self.rng
         kind = self.unit_kind[u]
         p = 0.45 if kind not in ("xa", "phuong") else 0.6
@@ -681,20 +745,11 @@ class Gen:
             if m in self.zero:
                 v = 0
             else:
-                hi = {"tiny": 3, "small": 40, "mid": 300, "big": 4000, "money": 500}[k]
-                if k == "money" and r.random() < 0.6:
-                    v = r.randint(1, hi) + r.choice([0.5, 0.25, 0.75, 0.1])
-                else:
-                    v = r.randint(0, hi)
+                hi = {"tiny": 3, "small": 40, "mid": 300, "big": 4000, "money": 50000}[k]
+                v = r.randint(0, hi)
                 bounds = [vals[mm] for mm in self.maus.get(m, []) if mm in vals]
                 if bounds:
-                    b = min(bounds)
-                    if isinstance(v, float) or isinstance(b, float):
-                        v = round(b * r.random(), 2)
-                        if v == int(v):
-                            v = int(v)
-                    else:
-                        v = r.randint(0, int(b))
+                    v = r.randint(0, min(bounds))
             vals[m] = v
         if outside_warning:
             # force one numerator above its denominator (warning, file valid)
@@ -710,8 +765,8 @@ class Gen:
                     for y in self.ratios:
                         if y["mau_so"] == x["mau_so"] and y["tu_so"] in vals and y is not x \
                                 and vals[y["tu_so"]] > mau:
-                            vals[y["tu_so"]] = int(mau) if isinstance(vals[y["tu_so"]], int) else float(int(mau))
-                vals[x["tu_so"]] = (int(mau) + r.randint(1, 9)) if isinstance(mau, int) else mau + 1.5
+                            vals[y["tu_so"]] = mau
+                vals[x["tu_so"]] = mau + r.randint(1, 9)
                 # a numerator that is also bounded by another denominator
                 for y in self.ratios:
                     if y is not x and y["tu_so"] == x["tu_so"] and y["mau_so"] in vals:
@@ -719,7 +774,7 @@ class Gen:
         ordered = {m: vals[m] for m in self.tong if m in vals}
         return ordered
 
-    def task_items(self, u, P, outside=False, restrict=None, force_one=False):
+    def task_items(self, u, P, d, outside=False, restrict=None, force_one=False):
         r = self.rng
         leads, coords = self.unit_scope(u)
         chosen = [t for t in leads if r.random() < 0.85] + [t for t in coords if r.random() < 0.35]
@@ -740,19 +795,24 @@ class Gen:
         if r.random() < 0.2:
             r.shuffle(chosen)
         tu, den = oracle.period_bounds(P, self.chot)
+        last = min(den, d) if d is not None else den
         items = []
         for t in chosen:
             code = self.base_status(P, t) if r.random() < 0.88 else \
                 r.choices(oracle.STATUS_CODES, [35, 35, 10, 20])[0]
             it = {"ma": t, "trang_thai": self.status_value(code)}
             if r.random() < 0.6:
-                it["tien_do"] = {"hoan_thanh": 100, "chua_thuc_hien": 0}.get(code, r.randint(5, 95))
+                x = {"hoan_thanh": 100, "chua_thuc_hien": 0}.get(code, r.randint(5, 95))
+                if code not in ("hoan_thanh", "chua_thuc_hien") and r.random() < 0.1:
+                    x = x + 0.5
+                it["tien_do"] = x
             if r.random() < 0.7:
                 it["ket_qua"] = self.text()
             if r.random() < 0.12:
                 prods = []
                 for _ in range(r.randint(1, 2)):
-                    pd = tu + TD(days=r.randrange(max(1, (den - tu).days)))
+                    # on or before ngay_bao_cao (a later date is a warning)
+                    pd = tu + TD(days=r.randrange(max(1, (last - tu).days + 1)))
                     prods.append({"so_ky_hieu": "%d/%d/QĐ-UBND" % (r.randint(1, 300), self.year),
                                   "ngay": self.date_value(pd),
                                   "trich_yeu": "Ban hành Quy chế phối hợp"})
@@ -771,7 +831,7 @@ class Gen:
             doc["nguoi_lap"] = r.choice(PEOPLE)
         if r.random() < 0.5:
             doc["so_ky_hieu"] = "%d/BC-%s" % (r.randint(1, 99), u.split("-")[-1].upper()[:6])
-        doc["nhiem_vu"] = self.task_items(u, P, outside=outside, restrict=restrict, force_one=force_task)
+        doc["nhiem_vu"] = self.task_items(u, P, d, outside=outside, restrict=restrict, force_one=force_task)
         ct = self.indicators_for(u, outside_warning=ratio_warn)
         if ct:
             doc["chi_tieu"] = ct
@@ -782,7 +842,23 @@ class Gen:
                 doc[k] = [self.text() for _ in range(r.randint(1, 2))]
         return doc
 
-    def write_doc(self, path, doc, note="", enc=None, crlf=None, comments=None):
+    def not_empty(self, u, P, doc):
+        """Make sure a file that must carry no warning lists something
+        (an empty report is a warning)."""
+        if not doc.get("nhiem_vu") and not doc.get("chi_tieu"):
+            free = self.free_indicators()
+            if free:
+                doc["chi_tieu"] = {free[0]: self.rng.randint(0, 30)}
+            else:
+                doc["nhiem_vu"] = [{"ma": self.rng.choice(self.task_ids), "trang_thai": "dang_thuc_hien"}]
+                leads, coords = self.unit_scope(u)
+                if leads + coords:
+                    doc["nhiem_vu"][0]["ma"] = (leads + coords)[0]
+                else:
+                    return False
+        return True
+
+    def write_doc(self, path, doc, note="", enc=None, crlf=None, comments=None, mtime=None):
         r = self.rng
         if comments is None:
             comments = ["Báo cáo tiến độ CCHC — %s" % self.unit_name.get(doc.get("don_vi"), "")] \
@@ -793,7 +869,9 @@ class Gen:
             enc = "utf-8" if x < 0.86 else ("utf-8-sig" if x < 0.95 else "utf-16")
         if crlf is None:
             crlf = r.random() < 0.1
-        self.add_file(path, text=text, doc=to_parsed(doc), pos=pos, encoding=enc, crlf=crlf, note=note)
+        parsed = to_parsed(doc)
+        self.add_file(path, text=text, doc=parsed, pos=pos, encoding=enc, crlf=crlf, note=note,
+                      mtime=mtime)
 
     def report_date(self, P, late=False, before=None, after=None):
         r = self.rng
@@ -812,6 +890,9 @@ class Gen:
     def fname(self, P, suffix=""):
         r = self.rng
         base = self.ky_text(P) + suffix
+        if r.random() < 0.1:
+            # a name without a period code: the period is ky_bao_cao alone
+            base = "bao-cao-" + NO_CODE_NAME[oracle.period_kind(P)] + suffix
         x = r.random()
         ext = ".yaml" if x < 0.8 else (".yml" if x < 0.95 else ".YAML")
         return base + ext
@@ -858,41 +939,40 @@ class Gen:
             special[P].add(u)
             return u
 
+        self.pick = pick
         log = self.notes.append
 
         # ---- once-per-seed scenarios, each in a random period
-        invalid_kinds = ["unknown_task", "unknown_status", "tien_do_150", "missing_date",
-                         "null_date", "unknown_key", "dup_task", "ty_le_submitted",
-                         "negative_count", "impossible_date_iso", "impossible_date_vn"]
-        for kind in invalid_kinds:
+        need_task = ("unknown_status", "tien_do_150", "dup_task", "unknown_key", "tien_do_negative",
+                     "tien_do_text", "product_date_impossible", "product_date_form")
+        for kind in INVALID_KINDS:
             for variant in ("only", "plus_older_valid"):
                 P = r.choice(self.periods)
-                u = pick(P, need_scope=kind in ("unknown_status", "tien_do_150", "dup_task",
-                                                "unknown_key"))
+                u = pick(P, need_scope=kind in need_task)
                 if u is None:
                     continue
                 self.sc_invalid(P, u, kind, variant)
                 log("%s %s: invalid file (%s), %s" % (P, u, kind, variant))
 
-        for name in ["tie3", "tie_older_then_newer", "tie_plus_invalid_newer",
-                     "misplaced_alone", "misplaced_with_own", "direct_nop_only",
-                     "direct_nop_resub", "nested_dot", "nested_group", "unit_in_unit",
-                     "hidden_folder", "resub_ontime_to_late", "utf16", "bom_crlf"]:
+        for name in ONCE_SCENARIOS + (["workbook_not_form"] if self.workbooks else []):
             P = r.choice(self.periods)
-            u = pick(P)
+            u = pick(P, need_scope=name in NEED_SCOPE)
             if u is None:
                 continue
-            getattr(self, "sc_" + name)(P, u, pick)
+            if getattr(self, "sc_" + name)(P, u, pick) is False:
+                log("%s %s: %s (not possible here)" % (P, u, name))
+                continue
             log("%s %s: %s" % (P, u, name))
 
         # ---- per-period scenarios
         for P in self.periods:
-            for name in ["boundary_on", "boundary_late", "tie2", "resubmit", "resubmit",
-                         "outside_scope", "ratio_warning"]:
-                u = pick(P, need_scope=name == "outside_scope")
+            for name in PERIOD_SCENARIOS:
+                u = pick(P, need_scope=name in NEED_SCOPE)
                 if u is None:
                     continue
-                getattr(self, "sc_" + name)(P, u, pick)
+                if getattr(self, "sc_" + name)(P, u, pick) is False:
+                    log("%s %s: %s (not possible here)" % (P, u, name))
+                    continue
                 log("%s %s: %s" % (P, u, name))
 
         # ---- everyone else
@@ -914,6 +994,7 @@ class Gen:
         # ---- files that count for no period / are skipped
         self.sc_global()
 
+    # -- invalid files
     def sc_invalid(self, P, u, kind, variant):
         r = self.rng
         late = r.random() < 0.2
@@ -922,9 +1003,14 @@ class Gen:
             d0 = d - TD(days=r.randint(1, 6))
             self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d0),
                            note="valid, older than an invalid file")
-        doc = self.content(u, P, d, force_task=kind in ("unknown_status", "tien_do_150", "dup_task"),
-                           date_fmt="iso")
+        doc = self.content(u, P, d, force_task=kind in (
+            "unknown_status", "tien_do_150", "dup_task", "tien_do_negative", "tien_do_text",
+            "product_date_impossible", "product_date_form"), date_fmt="iso")
         nv = doc["nhiem_vu"]
+        ct = doc.setdefault("chi_tieu", {})
+        tu, den = oracle.period_bounds(P, self.chot)
+        free = self.free_indicators()
+        any_count = r.choice(free or self.tong)
         if kind == "unknown_task":
             area = r.choice(self.plan["linh_vuc"])["ma"]
             bogus = "%s.%s" % (area, r.choice(["w", "z", "aa", "99"]))
@@ -936,6 +1022,11 @@ class Gen:
         elif kind == "tien_do_150":
             it = nv[0]
             nv[0] = {"ma": it["ma"], "trang_thai": "dang_thuc_hien", "tien_do": 150}
+        elif kind == "tien_do_negative":
+            nv[0] = {"ma": nv[0]["ma"], "trang_thai": "dang_thuc_hien", "tien_do": -r.randint(1, 30)}
+        elif kind == "tien_do_text":
+            nv[0] = {"ma": nv[0]["ma"], "trang_thai": "dang_thuc_hien",
+                     "tien_do": r.choice(["gần xong", "một nửa", "chưa rõ"])}
         elif kind == "missing_date":
             del doc["ngay_bao_cao"]
         elif kind == "null_date":
@@ -951,46 +1042,142 @@ class Gen:
             dup = {"ma": nv[0]["ma"], "trang_thai": "hoan_thanh", "tien_do": 100}
             nv.append(dup)
         elif kind == "ty_le_submitted":
-            ct = doc.setdefault("chi_tieu", {})
-            ct[r.choice(self.ratios)["ma"]] = r.choice([95.5, 100, 87.25])
+            ct[r.choice(self.ratios)["ma"]] = r.choice([95, 100, 87])
         elif kind == "negative_count":
-            ct = doc.setdefault("chi_tieu", {})
-            free = [m for m in self.tong if m not in self.maus and
-                    m not in set(x["mau_so"] for x in self.ratios)]
-            m = r.choice(free or self.tong)
-            ct[m] = -r.randint(1, 20)
+            ct[any_count] = -r.randint(1, 20)
+        elif kind == "count_thousands":
+            v = r.randint(1001, 99999)
+            sep = r.choice([".", ",", " "])
+            s = "{:,}".format(v).replace(",", sep)
+            ct[any_count] = Raw(s, float(s) if sep == "." else s)
+        elif kind == "count_decimal":
+            v = r.randint(1, 500) + r.choice([0.5, 0.25, 0.75])
+            ct[any_count] = v
+        elif kind == "count_notation":
+            text, parsed = r.choice([("0x1F", 31), ("0o17", 15), ("1e3", 1000.0), (".inf", float("inf")),
+                                     (".nan", float("nan")), ("0xFF", 255), ("2E2", 200.0)])
+            ct[any_count] = Raw(text, parsed)
+        elif kind == "count_too_big":
+            ct[any_count] = 10 ** 12 + r.randint(1, 10 ** 6)
         elif kind == "impossible_date_iso":
             mo, dd = r.choice([(2, 30), (4, 31), (6, 31), (9, 31), (11, 31), (2, 31)])
             doc["ngay_bao_cao"] = Raw("%d-%02d-%02d" % (self.year, mo, dd), "%d-%02d-%02d" % (self.year, mo, dd))
         elif kind == "impossible_date_vn":
             mo, dd = r.choice([(2, 30), (4, 31), (6, 31), (9, 31), (11, 31)])
             doc["ngay_bao_cao"] = "%02d/%02d/%d" % (dd, mo, self.year)
+        elif kind == "bad_date_form":
+            doc["ngay_bao_cao"] = r.choice([
+                "%02d/%02d/%02d" % (d.day, d.month, d.year % 100),
+                "%d tháng %d năm %d" % (d.day, d.month, d.year),
+                "%d/%02d/%02d" % (d.year, d.month, d.day),
+            ])
+        elif kind == "year_out_of_range":
+            bad = d.replace(year=r.choice([1900 + d.year % 100, 2100 + d.year % 100]))
+            if r.random() < 0.5:
+                doc["ngay_bao_cao"] = Raw(bad.isoformat(), bad)
+            else:
+                doc["ngay_bao_cao"] = "%02d/%02d/%d" % (bad.day, bad.month, bad.year)
+        elif kind == "date_before_start":
+            doc["ngay_bao_cao"] = self.date_value(tu - TD(days=r.randint(1, 60)))
+        elif kind == "date_too_late":
+            doc["ngay_bao_cao"] = self.date_value(oracle._plus_one_year(den) + TD(days=r.randint(1, 40)))
+        elif kind in ("product_date_impossible", "product_date_form"):
+            bad = r.choice(["30/02/%d" % self.year, "31/04/%d" % self.year]) \
+                if kind == "product_date_impossible" else r.choice(["20/3", "tháng 3/%d" % self.year,
+                                                                    "%d" % self.year])
+            nv[0] = {"ma": nv[0]["ma"], "trang_thai": nv[0]["trang_thai"],
+                     "san_pham": [{"so_ky_hieu": "15/%d/QĐ-UBND" % self.year, "ngay": bad,
+                                   "trich_yeu": "Ban hành Kế hoạch"}]}
+            if isinstance(nv[0]["trang_thai"], str) and nv[0]["trang_thai"] not in oracle.STATUS_CODES:
+                nv[0]["trang_thai"] = "dang_thuc_hien"
+        if not ct:
+            del doc["chi_tieu"]
+        if kind in DATE_KINDS:
+            # no product dates: "after ngay_bao_cao" would add a warning
+            for it in doc["nhiem_vu"]:
+                it.pop("san_pham", None)
         name = self.fname(P, "-sua" if variant == "plus_older_valid" else "")
         self.write_doc("nop/%s/%s" % (u, name), doc, note="invalid: " + kind, enc="utf-8")
 
+    def sc_xls(self, P, u, pick, with_valid=False):
+        if with_valid:
+            self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)))
+        self.add_file("nop/%s/bao-cao-%s.xls" % (u, P.lower()), raw_bytes=XLS_BYTES,
+                      note="old Excel format: error, sent for %s" % P)
+
+    def sc_xls_only(self, P, u, pick):
+        self.sc_xls(P, u, pick)
+
+    def sc_xls_plus_valid(self, P, u, pick):
+        self.sc_xls(P, u, pick, with_valid=True)
+
+    # -- not submissions
+    def sc_nonsub_only(self, P, u, pick):
+        name = self.rng.choice(["bao-cao-%s.docx", "%s.pdf", "Bao cao CCHC %s.doc", "%s.odt"])
+        self.add_file("nop/%s/%s" % (u, name % self.ky_text(P)), raw_bytes=DOCX_BYTES,
+                      note="not a submission, counts as sent")
+
+    def sc_nonsub_plus_valid(self, P, u, pick):
+        r = self.rng
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)))
+        ky = self.ky_text(P)
+        text, _ = emit(self.content(u, P, self.report_date(P)))
+        self.add_file("nop/%s/%s.yaml.txt" % (u, ky), text=text, note="YAML saved as .txt")
+        self.add_file("nop/%s/%s" % (u, r.choice(["scan-%s.pdf", "anh-%s.jpg", "%s.zip", "anh %s.png"]) % ky),
+                      raw_bytes=PNG_BYTES, note="not a submission")
+
+    # -- resubmission and ties
     def sc_tie2(self, P, u, pick):
         d = self.report_date(P)
-        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d), note="tie")
-        self.write_doc("nop/%s/%s - Copy.yaml" % (u, self.ky_text(P)), self.content(u, P, d), note="tie")
+        mt = self.mtime_on(d)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d), note="tie", mtime=mt)
+        self.write_doc("nop/%s/%s - Copy.yaml" % (u, self.ky_text(P)), self.content(u, P, d), note="tie",
+                       mtime=mt)
+
+    def sc_same_day(self, P, u, pick, n=2):
+        """n valid files, same ngay_bao_cao, different mtimes: the one
+        modified last is used, a warning on each other one."""
+        r = self.rng
+        d = self.report_date(P)
+        t0 = self.mtime_on(d)
+        names = [self.fname(P), "%s - Copy.yaml" % self.ky_text(P), self.fname(P, "-ban-cuoi")][:n]
+        times = [t0 + i * r.randint(60, 3600) * 10 ** 9 for i in range(n)]
+        r.shuffle(times)
+        for nm, mt in zip(names, times):
+            self.write_doc("nop/%s/%s" % (u, nm), self.content(u, P, d), note="same day, mtime decides",
+                           mtime=mt)
+
+    def sc_same_day2(self, P, u, pick):
+        self.sc_same_day(P, u, pick, 2)
+
+    def sc_same_day3(self, P, u, pick):
+        self.sc_same_day(P, u, pick, 3)
 
     def sc_tie3(self, P, u, pick):
         d = self.report_date(P)
         d0 = d - TD(days=self.rng.randint(1, 5))
+        mt = self.mtime_on(d)
         self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-1")), self.content(u, P, d0), note="older")
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2")), self.content(u, P, d), note="tie")
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2b")), self.content(u, P, d), note="tie")
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2")), self.content(u, P, d), note="tie",
+                       mtime=mt)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2b")), self.content(u, P, d), note="tie",
+                       mtime=mt)
 
     def sc_tie_older_then_newer(self, P, u, pick):
         d = self.report_date(P)
         d0 = d - TD(days=self.rng.randint(1, 5))
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-a")), self.content(u, P, d0), note="older tie")
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-b")), self.content(u, P, d0), note="older tie")
+        mt = self.mtime_on(d0)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-a")), self.content(u, P, d0), note="older tie",
+                       mtime=mt)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-b")), self.content(u, P, d0), note="older tie",
+                       mtime=mt)
         self.write_doc("nop/%s/%s" % (u, self.fname(P, "-c")), self.content(u, P, d), note="newest wins")
 
     def sc_tie_plus_invalid_newer(self, P, u, pick):
         d = self.report_date(P)
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-a")), self.content(u, P, d), note="tie")
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-b")), self.content(u, P, d), note="tie")
+        mt = self.mtime_on(d)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-a")), self.content(u, P, d), note="tie", mtime=mt)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-b")), self.content(u, P, d), note="tie", mtime=mt)
         doc = self.content(u, P, d + TD(days=2), date_fmt="iso")
         doc["ky_bao_cao"] = P
         items = list(doc.items())
@@ -998,6 +1185,49 @@ class Gen:
         self.write_doc("nop/%s/%s" % (u, self.fname(P, "-c")), dict(items), note="invalid newer than tie",
                        enc="utf-8")
 
+    def sc_resub_ontime_to_late(self, P, u, pick):
+        d0 = self.report_date(P)
+        d1 = self.report_date(P, late=True)
+        m1 = self.mtime_on(d1)
+        # the on-time file was touched after the correction (copied again, say):
+        # dates decide, never modification times (§2.5)
+        m0 = m1 + self.rng.randint(3600, 3 * 86400) * 10 ** 9
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d0), mtime=m0,
+                       note="on time, modified after the correction")
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2")), self.content(u, P, d1), mtime=m1,
+                       note="late correction of an on-time report: used, still dung_han")
+
+    def sc_resub_late_twice(self, P, u, pick):
+        d0 = self.report_date(P, late=True)
+        d1 = d0 + TD(days=self.rng.randint(1, 5))
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d0))
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2")), self.content(u, P, d1),
+                       note="late twice")
+
+    def sc_invalid_ontime_valid_late(self, P, u, pick):
+        d0 = self.report_date(P)
+        d1 = self.report_date(P, late=True)
+        doc = self.content(u, P, d0, date_fmt="iso")
+        items = list(doc.items())
+        items.insert(3, ("ghi_chu", "Bản nháp"))
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-nhap")), dict(items), enc="utf-8",
+                       note="invalid on-time file: does not make the unit on time")
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d1), note="valid, late")
+
+    def sc_resubmit(self, P, u, pick):
+        r = self.rng
+        d = self.report_date(P)
+        d1 = d + TD(days=r.randint(1, 5))
+        m0 = m1 = None
+        if r.random() < 0.5:
+            # the older report modified last: the later ngay_bao_cao still wins
+            m1 = self.mtime_on(d1)
+            m0 = m1 + r.randint(600, 5 * 86400) * 10 ** 9
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d), mtime=m0)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-bo-sung")), self.content(u, P, d1), mtime=m1,
+                       note="resubmission" + (" (the older file modified last)" if m0 else ""))
+
+    # -- binding
     def sc_misplaced_alone(self, P, a, pick):
         b = self.rng.choice([x for x in self.unit_ids if x != a])
         restrict = set(self.lead_of.get(a, []) + self.coord_of.get(a, []))
@@ -1010,46 +1240,235 @@ class Gen:
         self.sc_misplaced_alone(P, a, pick)
 
     def sc_direct_nop_only(self, P, u, pick):
-        self.write_doc("nop/%s-%s.yaml" % (u, P.lower()), self.content(u, P, self.report_date(P)),
-                       note="directly in nop/")
+        doc = self.content(u, P, self.report_date(P))
+        self.not_empty(u, P, doc)
+        self.write_doc("nop/%s-%s.yaml" % (u, P.lower()), doc, note="directly in nop/")
 
     def sc_direct_nop_resub(self, P, u, pick):
         d = self.report_date(P)
         self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d))
-        self.write_doc("nop/%s-%s-bo-sung.yaml" % (u, P.lower()),
-                       self.content(u, P, d + TD(days=self.rng.randint(1, 4))), note="directly in nop/, newer")
+        doc = self.content(u, P, d + TD(days=self.rng.randint(1, 4)))
+        self.not_empty(u, P, doc)
+        self.write_doc("nop/%s-%s-bo-sung.yaml" % (u, P.lower()), doc, note="directly in nop/, newer")
 
-    def sc_nested_dot(self, P, u, pick):
-        self.write_doc("nop/dot-1/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)),
-                       note="nested under non-unit folder")
-
-    def sc_nested_group(self, P, u, pick):
-        g = self.rng.choice(self.groups)["ma"]
+    def sc_subfolder(self, P, u, pick):
         d = self.report_date(P)
-        self.write_doc("nop/%s/%s/%s" % (g, u, self.fname(P)), self.content(u, P, d - TD(days=1)))
-        self.write_doc("nop/%s/ban-sao/%s" % (u, self.fname(P, "-moi")), self.content(u, P, d),
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d - TD(days=1)))
+        sub = self.rng.choice(["ban-sao", "ban-sao/lan-2", "Zalo/2024/thang-6"])
+        self.write_doc("nop/%s/%s/%s" % (u, sub, self.fname(P, "-moi")), self.content(u, P, d),
                        note="newer, in a sub-folder of the unit's folder")
 
-    def sc_unit_in_unit(self, P, b, pick):
-        a = self.rng.choice([x for x in self.unit_ids if x != b])
-        self.write_doc("nop/%s/%s/%s" % (a, b, self.fname(P)), self.content(b, P, self.report_date(P)),
-                       note="unit folder inside another unit's folder: binds to the deepest")
+    def sc_unit_in_unit(self, P, a, pick):
+        """nop/<a>/<b>/...: the first folder decides (a); don_vi b is an error."""
+        b = self.rng.choice([x for x in self.unit_ids if x != a])
+        restrict = set(self.lead_of.get(a, []) + self.coord_of.get(a, []))
+        doc = self.content(b, P, self.report_date(P), restrict=restrict)
+        self.write_doc("nop/%s/%s/%s" % (a, b, self.fname(P)), doc, enc="utf-8",
+                       note="folder of unit %s inside the folder of %s: belongs to %s, don_vi is wrong"
+                       % (b, a, a))
 
+    def sc_non_unit_folder(self, P, u, pick):
+        """A first folder under nop/ that is not a unit id: an error on each
+        file in it; these files name no readable unit, so they count for
+        nobody (AMBIGUITY 17)."""
+        r = self.rng
+        g = r.choice(self.groups)["ma"]
+        folder = r.choice(["dot-1", g, " ".join(w.capitalize() for w in u.split("-")), "bao-cao-quy"])
+        tmpl, why = r.choice(BROKEN)
+        text = self.broken_text(tmpl, u, P)
+        sub = "%s/" % u if r.random() < 0.5 else ""
+        self.add_file("nop/%s/%s%s-%s.yaml" % (folder, sub, self.ky_text(P), u), text=text, parse_error=why,
+                      note="broken YAML in a folder that is not a unit id")
+        self.add_file("nop/%s/bao-cao-%s.pdf" % (folder, P.lower()), raw_bytes=PDF_BYTES,
+                      note="not a submission, in a folder that is not a unit id")
+        self.notes.append("%s: folder %r is not a unit id" % (P, folder))
+
+    # -- periods
+    def sc_ky_name_mismatch(self, P, u, pick):
+        others = [Q for Q in self.periods if Q != P]
+        if not others:
+            return False
+        Q = self.rng.choice(others)
+        doc = self.content(u, P, self.report_date(P))
+        self.not_empty(u, P, doc)
+        self.write_doc("nop/%s/bao-cao-%s.yaml" % (u, self.ky_text(Q)), doc,
+                       note="ky_bao_cao %s, name says %s: counts for %s with a warning" % (P, Q, P))
+
+    def sc_broken_with_code(self, P, u, pick, with_valid=False):
+        r = self.rng
+        if with_valid:
+            self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)))
+        tmpl, why = r.choice(BROKEN)
+        name = r.choice(["%s-loi.yaml", "bc-%s-ban-cuoi.yaml", "%s.yml"]) % self.ky_text(P).lower()
+        self.add_file("nop/%s/%s" % (u, name), text=self.broken_text(tmpl, u, P), parse_error=why,
+                      note="broken YAML, period from its name")
+
+    def sc_broken_only(self, P, u, pick):
+        self.sc_broken_with_code(P, u, pick)
+
+    def sc_broken_plus_valid(self, P, u, pick):
+        self.sc_broken_with_code(P, u, pick, with_valid=True)
+
+    def sc_empty_with_code(self, P, u, pick):
+        self.add_file("nop/%s/%s-trong.yaml" % (u, self.ky_text(P)),
+                      text="" if self.rng.random() < 0.5 else "# chưa điền\n", note="empty file, period from its name")
+
+    def sc_unreadable_ky_with_code(self, P, u, pick):
+        r = self.rng
+        doc = self.content(u, P, self.report_date(P), ky=r.choice(["quý 1", "Q%s" % P[-1], "2024 Q1"]))
+        x = r.random()
+        if x < 0.25:
+            del doc["ky_bao_cao"]
+        elif x < 0.5:
+            doc["ky_bao_cao"] = None
+        self.write_doc("nop/%s/%s-ky-sai.yaml" % (u, self.ky_text(P)), doc, enc="utf-8",
+                       note="ky_bao_cao unreadable, period from its name")
+
+    def sc_bad_encoding(self, P, u, pick):
+        """A file saved in Windows-1258: rejected, counts for the period in its name."""
+        doc = self.content(u, P, self.report_date(P))
+        doc["nguoi_lap"] = "Nguyễn Thị Hường"
+        text, _ = emit(doc)
+        b = text.encode("cp1258", errors="replace")
+        try:
+            b.decode("utf-8")
+            return False
+        except UnicodeDecodeError:
+            pass
+        self.add_file("nop/%s/%s-win.yaml" % (u, self.ky_text(P)), raw_bytes=b, parse_error="not UTF-8",
+                      note="Windows-1258 encoding: error, period from its name")
+
+    def sc_binary_yaml(self, P, u, pick):
+        """A Word document renamed to .yaml: an error, counts for the period in its name."""
+        self.add_file("nop/%s/bao-cao-%s.yaml" % (u, self.ky_text(P)), raw_bytes=DOCX_BYTES,
+                      parse_error="binary file", note="binary file named .yaml")
+
+    def sc_workbook_not_form(self, P, u, pick):
+        """.xlsx files that are not the form: an error each (§2.6), counted as
+        sent for the period in their name."""
+        self.add_file("nop/%s/%s-excel.xlsx" % (u, self.ky_text(P)), raw_bytes=minimal_xlsx(u, P),
+                      note="workbook not made from the form")
+        if self.rng.random() < 0.5:
+            self.add_file("nop/%s/bao-cao-%s-hong.xlsx" % (u, P.lower()), raw_bytes=b"\x00\x01 not a zip",
+                          note="corrupt workbook")
+
+    def sc_direct_nop_unknown_unit(self, P, u, pick):
+        """Directly in nop/, naming a unit that does not exist: nobody's file."""
+        doc = self.content(u, P, self.report_date(P))
+        doc["don_vi"] = u + "-cu"
+        self.write_doc("nop/%s-%s.yaml" % (P.lower(), doc["don_vi"]), doc, enc="utf-8",
+                       note="directly in nop/, don_vi not in the registry")
+
+    # -- values
+    def sc_value_warnings(self, P, u, pick):
+        """A valid file using forms §2.4 accepts with a warning."""
+        r = self.rng
+        doc = self.content(u, P, self.report_date(P), force_task=True)
+        nv = doc["nhiem_vu"]
+        if not nv:
+            return False
+        ct = doc.setdefault("chi_tieu", {})
+        did = []
+        # task id in another case / without its dot
+        for it in nv:
+            ma = it["ma"]
+            cands = [ma.upper(), ma.replace(".", ""), ma.replace(".", "").upper()]
+            cands = [c for c in cands if c != ma and oracle.resolve_task(self.octx.tasks[self.year], c) == (ma, "warn")]
+            if cands:
+                it["ma"] = r.choice(cands)
+                did.append("ma " + it["ma"])
+                break
+        # tien_do forms
+        it = r.choice(nv)
+        it["trang_thai"] = "dang_thuc_hien"
+        x = r.randint(5, 95)
+        it["tien_do"] = r.choice([Raw("%d,5" % x, "%d,5" % x), "%d" % x, Raw("%d%%" % x, "%d%%" % x)])
+        did.append("tien_do %s" % scalar_text(it["tien_do"]))
+        # counts
+        free = [m for m in self.free_indicators()]
+        if free:
+            m = r.choice(free)
+            ct[m] = str(r.randint(0, 900))
+            did.append("quoted count")
+            rest = [x for x in free if x != m]
+            if rest:
+                m2 = r.choice(rest)
+                v = r.randint(1, 7)
+                ct[m2] = Raw("0" * r.randint(1, 2) + str(v), v)
+                did.append("leading zeros")
+        if not ct:
+            del doc["chi_tieu"]
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), doc, note="value forms with warnings: " + ", ".join(did))
+
+    def sc_contradiction(self, P, u, pick):
+        r = self.rng
+        doc = self.content(u, P, self.report_date(P), force_task=True)
+        nv = doc["nhiem_vu"]
+        if not nv:
+            return False
+        it = r.choice(nv)
+        if r.random() < 0.5:
+            it["trang_thai"] = self.status_value("hoan_thanh")
+            it["tien_do"] = r.randint(10, 99)
+        else:
+            it["trang_thai"] = self.status_value("chua_thuc_hien")
+            it["tien_do"] = r.randint(1, 90)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), doc, note="status contradicts tien_do")
+
+    def sc_product_after_report(self, P, u, pick):
+        r = self.rng
+        d = self.report_date(P)
+        doc = self.content(u, P, d, force_task=True)
+        nv = doc["nhiem_vu"]
+        if not nv:
+            return False
+        it = r.choice(nv)
+        it["san_pham"] = [{"so_ky_hieu": "%d/QĐ-UBND" % r.randint(1, 300),
+                           "ngay": self.date_value(d + TD(days=r.randint(1, 10))),
+                           "trich_yeu": "Ban hành Kế hoạch"}]
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), doc, note="product dated after ngay_bao_cao")
+
+    def sc_empty_report(self, P, u, pick):
+        doc = {"don_vi": u, "ky_bao_cao": self.ky_text(P), "ngay_bao_cao": self.date_value(self.report_date(P))}
+        if self.rng.random() < 0.5:
+            doc["nhiem_vu"] = []
+        if self.rng.random() < 0.5:
+            doc["chi_tieu"] = {}
+        if self.rng.random() < 0.5:
+            doc["kho_khan"] = [self.text()]
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), doc, note="empty report (warning)")
+
+    def sc_count_max(self, P, u, pick):
+        free = self.free_indicators()
+        if not free:
+            return False
+        doc = self.content(u, P, self.report_date(P))
+        doc.setdefault("chi_tieu", {})[self.rng.choice(free)] = 10 ** 12
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), doc, note="count of exactly 10^12")
+
+    def sc_one_year_late(self, P, u, pick):
+        _, den = oracle.period_bounds(P, self.chot)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)),
+                       self.content(u, P, oracle._plus_one_year(den)), note="exactly one year after the end: late, valid")
+
+    def sc_on_period_start(self, P, u, pick):
+        tu, _ = oracle.period_bounds(P, self.chot)
+        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, tu), note="dated on the period's first day")
+
+    # -- skipped files
     def sc_hidden_folder(self, P, u, pick):
         d = self.report_date(P)
         self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d))
         text, _ = emit(self.content(u, P, d + TD(days=3)))
         self.add_file("nop/.thung-rac/%s/%s.yaml" % (u, P), text=text, skipped=True, note="hidden folder")
         self.add_file("nop/%s/.%s.yaml" % (u, P), text="don_vi: [\n", skipped=True, note="hidden file")
-        self.add_file("nop/%s/~$%s.yaml" % (u, P), raw_bytes=b"\x00\x01lock", skipped=True, note="lock file")
+        self.add_file("nop/%s/~$%s.xlsx" % (u, P), raw_bytes=b"\x00\x01lock", skipped=True, note="lock file")
+        self.add_file("nop/%s/%s.yaml~" % (u, P), text=text, skipped=True, note="editor backup")
+        self.add_file("nop/%s/%s.yaml.tmp" % (u, P), text="don_vi: [", skipped=True, note="temporary file")
+        self.add_file("nop/%s/%s.yaml.bak" % (u, P), text=text, skipped=True, note="backup file")
+        self.add_file("nop/%s/.~lock.%s.xlsx#" % (u, P), text="x,y,z;", skipped=True, note="LibreOffice lock")
 
-    def sc_resub_ontime_to_late(self, P, u, pick):
-        d0 = self.report_date(P)
-        d1 = self.report_date(P, late=True)
-        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d0))
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-lan-2")), self.content(u, P, d1),
-                       note="late resubmission wins")
-
+    # -- encodings
     def sc_utf16(self, P, u, pick):
         self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)),
                        enc="utf-16", crlf=True, note="UTF-16 LE with BOM, CRLF")
@@ -1058,6 +1477,7 @@ class Gen:
         self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, self.report_date(P)),
                        enc="utf-8-sig", crlf=True, note="UTF-8 BOM, CRLF")
 
+    # -- deadlines and warnings
     def sc_boundary_on(self, P, u, pick):
         self.write_doc("nop/%s/%s" % (u, self.fname(P)),
                        self.content(u, P, oracle.deadline(P, self.config)), note="on the deadline")
@@ -1067,12 +1487,6 @@ class Gen:
                        self.content(u, P, oracle.deadline(P, self.config) + TD(days=1)),
                        note="one day late")
 
-    def sc_resubmit(self, P, u, pick):
-        d = self.report_date(P)
-        self.write_doc("nop/%s/%s" % (u, self.fname(P)), self.content(u, P, d))
-        self.write_doc("nop/%s/%s" % (u, self.fname(P, "-bo-sung")),
-                       self.content(u, P, d + TD(days=self.rng.randint(1, 5))), note="resubmission")
-
     def sc_outside_scope(self, P, u, pick):
         self.write_doc("nop/%s/%s" % (u, self.fname(P)),
                        self.content(u, P, self.report_date(P), outside=True), note="reports a task outside scope")
@@ -1081,14 +1495,20 @@ class Gen:
         self.write_doc("nop/%s/%s" % (u, self.fname(P)),
                        self.content(u, P, self.report_date(P), ratio_warn=True), note="numerator > denominator")
 
+    # -- files for every period
+    def broken_text(self, tmpl, u, P):
+        if tmpl.count("%s") == 2:
+            return tmpl % (u, P)
+        return tmpl % (u, P, oracle.deadline(P, self.config).isoformat())
+
     def sc_global(self):
         r = self.rng
         y = self.year
-        P = r.choice(self.periods)
         u = r.choice(self.unit_ids)
         other_year = y - 1 if r.random() < 0.5 else y + 1
         ky = "%d-%s" % (other_year, r.choice(["Q4", "NAM", "Q1", "6T"]))
-        doc = {"don_vi": u, "ky_bao_cao": ky, "ngay_bao_cao": D(other_year, 6, 10)}
+        tu, den = oracle.period_bounds(ky, self.chot)
+        doc = {"don_vi": u, "ky_bao_cao": ky, "ngay_bao_cao": den - TD(days=3)}
         self.write_doc("nop/%s/%s.yaml" % (u, ky), doc, note="year without a plan", enc="utf-8")
         self.notes.append("global: %s year without a plan (%s)" % (u, ky))
 
@@ -1097,22 +1517,12 @@ class Gen:
         self.write_doc("nop/%s/ky-sai.yaml" % u, doc, note="unreadable period", enc="utf-8")
         self.notes.append("global: %s unreadable period %d-Q5" % (u, y))
 
-        broken = [
-            ('don_vi: "%s"\nky_bao_cao: "%s\nngay_bao_cao: 2024-03-10\nnhiem_vu: []\n', "unterminated quoted scalar"),
-            ('don_vi: "%s"\nky_bao_cao: "%s"\nngay_bao_cao: %s\nnhiem_vu: [\n  {ma: "1.a", trang_thai: "hoan_thanh"}\n',
-             "unterminated flow sequence"),
-            ('don_vi: "%s"\nky_bao_cao: "%s"\nngay_bao_cao: %s\nnhiem_vu:\n\t- ma: "1.a"\n\t  trang_thai: "hoan_thanh"\n',
-             "tab indentation"),
-        ]
-        for i, (tmpl, why) in enumerate(r.sample(broken, 2)):
+        for i, (tmpl, why) in enumerate(r.sample(BROKEN, 2)):
             u = r.choice(self.unit_ids)
             P = r.choice(self.periods)
-            if tmpl.count("%s") == 2:
-                text = tmpl % (u, P)
-            else:
-                text = tmpl % (u, P, oracle.deadline(P, self.config).isoformat())
-            self.add_file("nop/%s/%s-loi-%d.yaml" % (u, P, i), text=text, parse_error=why, note="broken YAML")
-            self.notes.append("global: %s broken YAML (%s)" % (u, why))
+            self.add_file("nop/%s/bao-cao-loi-%d.yaml" % (u, i), text=self.broken_text(tmpl, u, P),
+                          parse_error=why, note="broken YAML, no period in its name")
+            self.notes.append("global: %s broken YAML (%s), no period in its name" % (u, why))
 
         u = r.choice(self.unit_ids)
         self.add_file("nop/%s/trong.yaml" % u, text="", note="empty file")
@@ -1122,9 +1532,13 @@ class Gen:
         self.notes.append("global: %s empty file, %s comments-only file" % (u, u2))
 
         u = r.choice(self.unit_ids)
-        self.add_file("nop/%s/ghi-chu.txt" % u, text="không phải YAML: [", skipped=True)
-        self.add_file("nop/%s/%s.yaml.bak" % (u, self.periods[0]), text="don_vi: [", skipped=True)
-        self.add_file("nop/%s/bao-cao.docx" % u, raw_bytes=b"PK\x03\x04\x00\x00", skipped=True)
+        self.add_file("nop/%s/ghi-chu.txt" % u, text="không phải YAML: [",
+                      note="not a submission, no period in its name")
+        self.add_file("nop/%s/anh-chup-man-hinh.png" % u, raw_bytes=PNG_BYTES,
+                      note="not a submission, no period in its name")
+        u = r.choice(self.unit_ids)
+        self.add_file("nop/%s/so-lieu-cu.xls" % u, raw_bytes=XLS_BYTES, note="old Excel file, no period in its name")
+        self.notes.append("global: files that are not submissions, without a period in their name")
 
     # ------------------------------------------------------------ output
     def write(self, outdir):
@@ -1168,18 +1582,17 @@ class Gen:
                     b = t.encode("utf-8")
             with open(full, "wb") as fh:
                 fh.write(b)
+            # §2.4 resubmission: the modification time decides between files
+            # of the same date, so it is part of the data.
+            os.utime(full, ns=(f["mtime"], f["mtime"]))
 
         ctx = self.octx
         records = []
         for f in self.files:
-            if f["skipped"]:
-                continue
-            if f["parse_error"] is not None:
-                records.append(oracle.validate_submission(ctx, f["path"], None, {}, parse_error=f["parse_error"]))
-            elif f["doc"] is None:
-                records.append(oracle.validate_submission(ctx, f["path"], None, {}))
-            else:
-                records.append(oracle.validate_submission(ctx, f["path"], f["doc"], f["pos"]))
+            rec = oracle.check_file(ctx, f["path"], f["kind"], doc=f["doc"], pos=f["pos"],
+                                    parse_error=f["parse_error"], mtime=f["mtime"])
+            if rec is not None:
+                records.append(rec)
         result = oracle.build_all(ctx, records)
         os.makedirs(exp)
         for code, js in result.items():
@@ -1195,11 +1608,93 @@ class Gen:
             "files_rejected": sum(1 for x in records if x["has_error"]),
             "scenarios": self.notes,
             "file_notes": {f["path"]: f["note"] for f in self.files if f["note"]},
+            "mtimes_ns": {f["path"]: f["mtime"] for f in self.files},
         }
         with open(os.path.join(exp, "manifest.json"), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
         return result, records
+
+
+INVALID_KINDS = ["unknown_task", "unknown_status", "tien_do_150", "tien_do_negative", "tien_do_text",
+                 "missing_date", "null_date", "unknown_key", "dup_task", "ty_le_submitted",
+                 "negative_count", "count_thousands", "count_decimal", "count_notation", "count_too_big",
+                 "impossible_date_iso", "impossible_date_vn", "bad_date_form", "year_out_of_range",
+                 "date_before_start", "date_too_late", "product_date_impossible", "product_date_form"]
+DATE_KINDS = {"missing_date", "null_date", "impossible_date_iso", "impossible_date_vn", "bad_date_form",
+              "year_out_of_range", "date_before_start", "date_too_late"}
+ONCE_SCENARIOS = ["tie3", "tie_older_then_newer", "tie_plus_invalid_newer", "same_day3",
+                  "resub_ontime_to_late", "resub_late_twice", "invalid_ontime_valid_late",
+                  "misplaced_alone", "misplaced_with_own", "direct_nop_only", "direct_nop_resub",
+                  "subfolder", "unit_in_unit", "non_unit_folder", "hidden_folder",
+                  "ky_name_mismatch", "broken_only", "broken_plus_valid", "empty_with_code",
+                  "unreadable_ky_with_code", "nonsub_only", "nonsub_plus_valid", "xls_only",
+                  "xls_plus_valid", "bad_encoding", "binary_yaml", "direct_nop_unknown_unit", "count_max", "one_year_late", "on_period_start",
+                  "utf16", "bom_crlf"]
+PERIOD_SCENARIOS = ["boundary_on", "boundary_late", "tie2", "same_day2", "resubmit", "resubmit",
+                    "outside_scope", "ratio_warning", "value_warnings", "contradiction",
+                    "product_after_report", "empty_report"]
+NEED_SCOPE = {"outside_scope", "value_warnings", "contradiction", "product_after_report"}
+
+BROKEN = [
+    ('don_vi: "%s"\nky_bao_cao: "%s\nngay_bao_cao: 2024-03-10\nnhiem_vu: []\n', "unterminated quoted scalar"),
+    ('don_vi: "%s"\nky_bao_cao: "%s"\nngay_bao_cao: %s\nnhiem_vu: [\n  {ma: "1.a", trang_thai: "hoan_thanh"}\n',
+     "unterminated flow sequence"),
+    ('don_vi: "%s"\nky_bao_cao: "%s"\nngay_bao_cao: %s\nnhiem_vu:\n\t- ma: "1.a"\n\t  trang_thai: "hoan_thanh"\n',
+     "tab indentation"),
+]
+def minimal_xlsx(u, P):
+    """A real .xlsx (one sheet, a few cells) that is not baocao's form."""
+    import io
+    import zipfile
+    files = {
+        "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '</Types>',
+        "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>Báo cáo CCHC %s</t></is></c></row>'
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>%s</t></is></c><c r="B2"><v>42</v></c></row>'
+            '</sheetData></worksheet>' % (P, u),
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+    return buf.getvalue()
+
+
+NO_CODE_NAME = {"Q1": "quy-1", "Q2": "quy-2", "Q3": "quy-3", "Q4": "quy-4", "6T": "6-thang",
+                "9T": "9-thang", "NAM": "ca-nam"}
+DOCX_BYTES = b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 24 + b"[Content_Types].xml"
+PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+XLS_BYTES = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 56
 
 
 def main(argv=None):
@@ -1208,13 +1703,15 @@ def main(argv=None):
     ap.add_argument("--units", type=int, required=True)
     ap.add_argument("--tasks", type=int, required=True)
     ap.add_argument("--year", type=int, default=2024)
+    ap.add_argument("--workbooks", action="store_true",
+                    help="also write .xlsx files that are not the form (§2.6: an error each)")
     ap.add_argument("outdir")
     a = ap.parse_args(argv)
     if a.units < 4:
         ap.error("--units must be at least 4")
     if a.tasks < 7:
         ap.error("--tasks must be at least 7")
-    g = Gen(a.seed, a.units, a.tasks, a.year)
+    g = Gen(a.seed, a.units, a.tasks, a.year, workbooks=a.workbooks)
     result, records = g.write(a.outdir)
     print("seed %d: %d files (%d read, %d rejected), periods %s -> %s" % (
         a.seed, len(g.files), len(records), sum(1 for x in records if x["has_error"]),
