@@ -2,7 +2,7 @@
 //! status (0 written; 1 rejected files with --strict, or errors found by check; 2 nothing
 //! could be built).
 
-use baocao::cli::{Cli, Command, vietnamese_error};
+use baocao::cli::{Cli, Command, PlanCommand, vietnamese_error};
 use baocao::pipeline::{self, BuildSettings, Fatal};
 use baocao::terminal;
 use clap::Parser;
@@ -51,6 +51,14 @@ fn main() -> ExitCode {
             a.common.period,
             a.templates.as_deref(),
         ),
+        Some(Command::KeHoach(p)) => match p.command {
+            PlanCommand::Nhap(a) => run_import(&pipeline::ImportSettings {
+                file: a.file,
+                year: a.year,
+                data: a.data.data,
+                overwrite: a.overwrite,
+            }),
+        },
     };
     ExitCode::from(code)
 }
@@ -166,6 +174,43 @@ fn run_remind(
             );
             println!("  đã ghi {}", path.display());
             0
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn run_import(settings: &pipeline::ImportSettings) -> u8 {
+    match pipeline::import_plan(settings) {
+        Ok(o) => {
+            println!(
+                "Đã nhập kế hoạch năm {} từ {}: {} lĩnh vực, {} nhiệm vụ{}.",
+                o.year,
+                settings.file.display(),
+                o.areas,
+                o.tasks,
+                if o.replaced {
+                    " (thay kế hoạch cũ)"
+                } else {
+                    ""
+                }
+            );
+            println!("  đã ghi {}", o.plan_path.display());
+            println!("  đã ghi {}", o.review_path.display());
+            println!(
+                "Cần quyết định {} mục, nên soát lại {} mục:\n",
+                o.decide, o.check
+            );
+            print!("{}", o.review);
+            0
+        }
+        Err(Fatal::Data(diags)) => {
+            eprintln!("Danh mục đơn vị (don-vi.yaml) có lỗi, chưa nhập được kế hoạch:\n");
+            terminal::print_diagnostics(&diags, true);
+            2
+        }
+        Err(Fatal::ImportCheck(diags)) => {
+            terminal::print_diagnostics(&diags, true);
+            fatal(Fatal::ImportCheck(Vec::new()))
         }
         Err(f) => fatal(f),
     }

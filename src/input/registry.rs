@@ -236,6 +236,10 @@ mod tests {
     fn other_names_must_be_text() {
         let (_, diags) =
             read("don_vi:\n  - ma: phong-y-te\n    ten: \"Phòng Y tế\"\n    ten_khac: {a: b}\n");
-        assert!(diags.iter().any(|d| d.is_error() && d.message.contains("ten_khac")));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.is_error() && d.message.contains("ten_khac"))
+        );
     }
 }

@@ -8,6 +8,7 @@
 //!               ├─ json ─────────────────────────────────────────────────────────────────▶ write_summary
 //!               └─ status ───────────────────────────────────────────────────────────────▶ status_table, status_json
 //! DataSet + Plan ─ forms ────────────────────────────────────────────────────────────────▶ form_yaml
+//! ImportedPlan ──── plan_yaml ───────────────────────────────────────▶ plan_yaml, review_text, review_file
 //! ```
 
 pub mod docx;
@@ -17,6 +18,7 @@ pub mod json;
 pub mod markup;
 pub mod metrics;
 pub mod ooxml;
+pub mod plan_yaml;
 pub mod status;
 pub mod templates;
 pub mod view;
@@ -30,6 +32,7 @@ use crate::model::report::PeriodReport;
 use std::fmt;
 use tera::Tera;
 
+pub use plan_yaml::{plan_yaml, review_file, review_text};
 pub use status::{status_json, status_table};
 
 /// Why an output could not be rendered.
