@@ -156,7 +156,8 @@ struct DocxWalker {
     cell: Option<String>,
     /// The cell's `w:gridSpan`.
     span: usize,
-    para: String,
+    /// Open paragraphs, innermost last (a text box's paragraphs sit inside a paragraph).
+    paras: Vec<String>,
     in_text: bool,
     /// Inside `w:pPr`, whose `w:tab` elements are tab stops, not text.
     in_props: bool,
@@ -180,11 +181,11 @@ impl DocxWalker {
                     .unwrap_or(1)
                     .clamp(1, 64);
             }
-            b"p" => self.para.clear(),
+            b"p" => self.paras.push(String::new()),
             b"t" => self.in_text = true,
             b"pPr" => self.in_props = true,
-            b"tab" if !self.in_text && !self.in_props => self.para.push('\t'),
-            b"br" | b"cr" => self.para.push('\n'),
+            b"tab" if !self.in_text && !self.in_props => self.push_text("\t"),
+            b"br" | b"cr" => self.push_text("\n"),
             _ => {}
         }
     }
@@ -194,7 +195,7 @@ impl DocxWalker {
             b"t" => self.in_text = false,
             b"pPr" => self.in_props = false,
             b"p" => {
-                let text = std::mem::take(&mut self.para).replace('\t', " ");
+                let text = self.paras.pop().unwrap_or_default().replace('\t', " ");
                 match &mut self.cell {
                     Some(cell) if self.depth > 0 => {
                         if !cell.is_empty() {
@@ -224,7 +225,9 @@ impl DocxWalker {
     }
 
     fn push_text(&mut self, s: &str) {
-        self.para.push_str(s);
+        if let Some(p) = self.paras.last_mut() {
+            p.push_str(s);
+        }
     }
 }
 
