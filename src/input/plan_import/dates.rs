@@ -256,7 +256,8 @@ fn year_suffix(toks: &[Tok], i: usize) -> Option<(i32, usize)> {
 
 /// The first year written after token `i` in the clause ("tháng 6 và tháng 12/2024").
 fn later_year(toks: &[Tok], i: usize) -> Option<i32> {
-    (i..toks.len()).find_map(|k| year_at(toks, k))
+    // Within a few words: "tháng 6 và tháng 12/2024".
+    (i..toks.len().min(i + 12)).find_map(|k| year_at(toks, k))
 }
 
 enum Found {

@@ -216,11 +216,10 @@ impl Parser {
             return true;
         }
         if self.plan.number.is_none()
-            && let Some(rest) = folded.strip_prefix("số")
-            && let Some(value) = rest.trim_start().strip_prefix(':')
+            && let Some((label, value)) = line.split_once(':')
+            && fold(label) == "số"
         {
-            let at = line.len() - value.len();
-            self.plan.number = Some(line[at..].trim().to_string());
+            self.plan.number = Some(value.trim().to_string());
             return true;
         }
         false

@@ -7,6 +7,11 @@
 use crate::model::registry::{Registry, UnitRef};
 use std::collections::HashMap;
 
+/// The most pieces (cut at ",", "và") one name spans, and the longest name compared for
+/// suggestions: bounds that keep a hostile document from making the matching quadratic.
+const MAX_PIECES: usize = 16;
+const MAX_NAME: usize = 200;
+
 /// Every name of the registry's units and groups, by normalised key.
 pub struct NameIndex<'r> {
     reg: &'r Registry,
@@ -60,7 +65,8 @@ impl<'r> NameIndex<'r> {
 
     /// Up to three registry names closest to `text`, each reference once, closest first.
     pub fn closest(&self, text: &str) -> Vec<String> {
-        let key = name_key(text);
+        // Names are short: a long text is cut, so that comparing stays cheap.
+        let key: String = name_key(text).chars().take(MAX_NAME).collect();
         let mut scored: Vec<(f64, UnitRef)> = self
             .all
             .iter()
@@ -180,22 +186,17 @@ pub fn match_names(index: &NameIndex, text: &str, lead: bool) -> Matched {
     let mut runs: Vec<Vec<Piece>> = Vec::new();
     for segment in segments(text) {
         let general = general_phrases(text, &segment);
+        let mut next_general = general.iter().peekable();
         let mut run: Vec<Piece> = Vec::new();
         let mut i = 0;
         while i < segment.len() {
             // A phrase "các …, … (có) liên quan" is one phrase: no name is read inside it
-            // (for a lead, it may name a group as a whole).
-            let (end, whole) = match general.iter().find(|g| g.0 <= i && i <= g.1) {
-                Some(&(s, e)) if s == i => (e + 1, true),
-                _ => (
-                    general
-                        .iter()
-                        .map(|g| g.0)
-                        .filter(|&s| s > i)
-                        .min()
-                        .unwrap_or(segment.len()),
-                    false,
-                ),
+            // (for a lead, it may name a group as a whole). Names before it end before it.
+            while next_general.next_if(|g| g.1 < i).is_some() {}
+            let (end, whole) = match next_general.peek() {
+                Some(&&(s, e)) if s <= i => (e + 1, true),
+                Some(&&(s, _)) => (s, false),
+                None => (segment.len(), false),
             };
             let found = if whole && !lead {
                 None
@@ -261,7 +262,15 @@ fn longest_name(
     m: &mut Matched,
 ) -> Option<usize> {
     let shortest = if whole { pieces.len() } else { 1 };
-    for j in (shortest..=pieces.len()).rev() {
+    let longest = if whole {
+        pieces.len()
+    } else {
+        pieces.len().min(MAX_PIECES)
+    };
+    if whole && pieces.len() > MAX_PIECES {
+        return None;
+    }
+    for j in (shortest..=longest).rev() {
         let span = &text[pieces[0].0..pieces[j - 1].1];
         let (refs, related) = match index.lookup(span) {
             Some(refs) => (refs, false),
@@ -304,6 +313,7 @@ fn general_phrases(text: &str, segment: &[Piece]) -> Vec<(usize, usize)> {
         }
         let start = (0..=k)
             .rev()
+            .take(MAX_PIECES)
             .take_while(|&s| out.last().is_none_or(|&(_, e)| s > e))
             .find(|&s| {
                 let w = lower(s);
@@ -422,22 +432,20 @@ fn strip_related(span: &str) -> Option<&str> {
 /// Connecting words and punctuation taken off both ends.
 fn tidy(s: &str) -> String {
     let mut t = s.trim().trim_matches([',', ';', '.', ':']).trim();
-    loop {
-        let lower = t.to_lowercase();
-        if let Some(rest) = ["và ", "cùng "]
-            .iter()
-            .find(|w| lower.starts_with(**w))
-            .map(|w| &t[w.len()..])
-        {
-            t = rest.trim_start();
-        } else {
-            break;
-        }
+    while let Some(rest) = ["và ", "cùng "].iter().find_map(|w| strip_word(t, w)) {
+        t = rest.trim_start();
     }
     t.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace(" ,", ",")
+}
+
+/// `t` without the lowercase word `w` it starts with, in any case.
+fn strip_word<'t>(t: &'t str, w: &str) -> Option<&'t str> {
+    let n = w.chars().count();
+    let end = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+    (t[..end].to_lowercase() == w).then(|| &t[end..])
 }
 
 /// The first letter in capitals.
