@@ -186,3 +186,35 @@ fn same_plan(a: &Plan, b: &Plan) -> bool {
         });
     a.year == b.year && a.number == b.number && a.title == b.title && areas && tasks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::plan_import::tests::{FRAGMENTS, registry};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
+        ))]
+
+        /// Whatever a document holds, the plan written reads back as the plan imported.
+        #[test]
+        fn every_imported_plan_reads_back(parts in prop::collection::vec((0..FRAGMENTS.len(), any::<bool>()), 0..60), noise in "\\PC{0,20}") {
+            let mut text = String::new();
+            for (i, newline) in parts {
+                text.push_str(FRAGMENTS[i]);
+                if newline {
+                    text.push('\n');
+                }
+            }
+            text.push_str(&noise);
+            let reg = registry();
+            if let Ok(imported) = read_document("k.txt", text.into_bytes(), Some(2024), &reg) {
+                let yaml = render::plan_yaml(&imported.plan, &reg, &imported.review, "k.txt", "r.txt");
+                let back = check_reads_back("ke-hoach/2024.yaml", &yaml, &imported.plan, &reg);
+                prop_assert!(back.is_ok(), "{yaml}\n{back:?}");
+            }
+        }
+    }
+}

@@ -129,6 +129,9 @@ fn year_in(text: &str) -> Option<i32> {
         .find(|y| (2000..2100).contains(y))
 }
 
+/// `chu_tri_khac` of a task whose document names no lead.
+const NO_LEAD: &str = "Chưa rõ cơ quan chủ trì";
+
 fn item(kind: ReviewKind, place: ReviewPlace, field: &str, note: String) -> ReviewItem {
     ReviewItem::new(kind, place, field, note)
 }
@@ -361,7 +364,8 @@ impl Importer<'_> {
                 .fields
                 .iter()
                 .filter(|f| f.kind == kind)
-                .map(|f| f.value.as_str())
+                .map(|f| f.value.trim())
+                .filter(|v| !v.is_empty())
                 .collect();
             (!v.is_empty()).then(|| {
                 v.join(if kind == FieldKind::Product {
@@ -431,13 +435,17 @@ impl Importer<'_> {
         let time = value(FieldKind::Time).unwrap_or_default();
         let dated = dates::read_time_limit(&time, self.year, &rt.content);
         self.time_review(&place, &dated);
+        // The plan file needs a lead; what the document does not name is said, not invented.
+        let lead_other = leads
+            .other
+            .or_else(|| leads.refs.is_empty().then(|| NO_LEAD.to_string()));
         Task::from(TaskSpec {
             id,
             label,
             area,
             content: rt.content,
             lead_refs: leads.refs,
-            lead_other: leads.other,
+            lead_other,
             coord_refs: coords.refs,
             coord_other: coords.other,
             product,
@@ -576,3 +584,6 @@ fn field_name(kind: FieldKind) -> &'static str {
         FieldKind::Time => "thoi_han",
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
