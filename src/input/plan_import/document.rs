@@ -3,6 +3,7 @@
 //! pipe tables. What the blocks mean is decided in `layout`.
 
 use crate::input::decode;
+use crate::input::plan_import::numbering::{Numbering, ParaNum};
 use quick_xml::events::Event;
 use std::io::Read;
 
@@ -72,16 +73,15 @@ fn not_docx() -> String {
 /// The blocks of a `.docx`: `word/document.xml` read as a stream.
 fn docx_blocks(bytes: &[u8]) -> Result<Vec<Block>, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let entry = zip.by_name("word/document.xml").map_err(|_| not_docx())?;
-    let mut xml = String::new();
-    entry
-        .take(MAX_XML + 1)
-        .read_to_string(&mut xml)
-        .map_err(|_| not_docx())?;
-    if xml.len() as u64 > MAX_XML {
-        return Err("Văn bản quá lớn để đọc như một kế hoạch.".to_string());
-    }
-    let mut walker = DocxWalker::default();
+    let xml = part(&mut zip, "word/document.xml")?.ok_or_else(not_docx)?;
+    let numbering = Numbering::read(
+        &part(&mut zip, "word/numbering.xml")?.unwrap_or_default(),
+        &part(&mut zip, "word/styles.xml")?.unwrap_or_default(),
+    );
+    let mut walker = DocxWalker {
+        numbering,
+        ..DocxWalker::default()
+    };
     let mut reader = quick_xml::Reader::from_str(&xml);
     loop {
         match reader.read_event().map_err(|_| not_docx())? {
@@ -131,6 +131,25 @@ fn docx_blocks(bytes: &[u8]) -> Result<Vec<Block>, String> {
         .collect())
 }
 
+/// A part of the package as text; `None` when there is no such part.
+fn part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    let Ok(entry) = zip.by_name(name) else {
+        return Ok(None);
+    };
+    let mut xml = String::new();
+    entry
+        .take(MAX_XML + 1)
+        .read_to_string(&mut xml)
+        .map_err(|_| not_docx())?;
+    if xml.len() as u64 > MAX_XML {
+        return Err("Văn bản quá lớn để đọc như một kế hoạch.".to_string());
+    }
+    Ok(Some(xml))
+}
+
 /// NFC, without the characters XML forbids or the invisible ones Word leaves behind.
 fn clean(s: &str) -> String {
     crate::text::nfc(
@@ -156,8 +175,11 @@ struct DocxWalker {
     cell: Option<String>,
     /// The cell's `w:gridSpan`.
     span: usize,
-    /// Open paragraphs, innermost last (a text box's paragraphs sit inside a paragraph).
-    paras: Vec<String>,
+    /// Open paragraphs, innermost last (a text box's paragraphs sit inside a paragraph), each
+    /// with its numbering.
+    paras: Vec<(String, ParaNum)>,
+    /// The labels Word draws for numbered paragraphs.
+    numbering: Numbering,
     in_text: bool,
     /// Inside `w:pPr`, whose `w:tab` elements are tab stops, not text.
     in_props: bool,
@@ -181,7 +203,12 @@ impl DocxWalker {
                     .unwrap_or(1)
                     .clamp(1, 64);
             }
-            b"p" => self.paras.push(String::new()),
+            b"p" => self.paras.push((String::new(), ParaNum::default())),
+            b"numId" | b"ilvl" | b"pStyle" if self.in_props => {
+                if let Some((_, num)) = self.paras.last_mut() {
+                    num.property(e);
+                }
+            }
             b"t" => self.in_text = true,
             b"pPr" => self.in_props = true,
             b"tab" if !self.in_text && !self.in_props => self.push_text("\t"),
@@ -195,7 +222,12 @@ impl DocxWalker {
             b"t" => self.in_text = false,
             b"pPr" => self.in_props = false,
             b"p" => {
-                let text = self.paras.pop().unwrap_or_default().replace('\t', " ");
+                let (text, num) = self.paras.pop().unwrap_or_default();
+                let text = text.replace('\t', " ");
+                let text = match self.numbering.label(&num) {
+                    Some(label) => format!("{label} {text}"),
+                    None => text,
+                };
                 match &mut self.cell {
                     Some(cell) if self.depth > 0 => {
                         if !cell.is_empty() {
@@ -225,7 +257,7 @@ impl DocxWalker {
     }
 
     fn push_text(&mut self, s: &str) {
-        if let Some(p) = self.paras.last_mut() {
+        if let Some((p, _)) = self.paras.last_mut() {
             p.push_str(s);
         }
     }

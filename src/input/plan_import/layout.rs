@@ -86,6 +86,17 @@ pub const LETTERS: [&str; 23] = [
     "u", "v", "x", "y",
 ];
 
+/// The letters Word's automatic numbering uses: a … z.
+pub const LATIN: [&str; 26] = [
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+    "t", "u", "v", "w", "x", "y", "z",
+];
+
+/// A task's letter: Vietnamese (with đ) or Latin.
+fn is_letter(l: &str) -> bool {
+    LETTERS.contains(&l) || LATIN.contains(&l)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Before,
@@ -304,7 +315,7 @@ impl Parser {
             return;
         }
         let letter = stt.trim_end_matches([')', '.']).to_string();
-        let label = if LETTERS.contains(&letter.as_str()) {
+        let label = if is_letter(&letter) {
             Label::Letter(letter)
         } else if stt.is_empty() {
             Label::None
@@ -385,13 +396,13 @@ fn strip_bullet(line: &str) -> &str {
     }
 }
 
-/// "a) text" → ("a", "text"): one letter of [`LETTERS`] and ")".
+/// "a) text" → ("a", "text"): one letter of [`LETTERS`] or [`LATIN`] and ")".
 fn task_label(line: &str) -> Option<(String, &str)> {
     let mut chars = line.char_indices();
     let (_, c) = chars.next()?;
     let (i, close) = chars.next()?;
     let letter = c.to_string();
-    if close != ')' || !LETTERS.contains(&letter.as_str()) {
+    if close != ')' || !is_letter(&letter) {
         return None;
     }
     let rest = &line[i + 1..];

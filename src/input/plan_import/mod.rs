@@ -8,71 +8,23 @@
 //!                                                           ─▶ ImportedPlan {plan, review}
 //! ```
 
+mod error;
+
 pub mod dates;
 pub mod document;
 pub mod layout;
 pub mod names;
+pub mod numbering;
 
 use crate::model::ids::AreaIdx;
 use crate::model::plan::{Area, Plan, Task, TaskSpec};
 use crate::model::plan_import::{ImportedPlan, ReviewItem, ReviewKind, ReviewPlace};
 use crate::model::registry::Registry;
 use document::Format;
-use layout::{FieldKind, LETTERS, Label, RawPlan, RawTask};
+use layout::{FieldKind, LATIN, LETTERS, Label, RawPlan, RawTask};
 use names::{Matched, NameIndex, match_names};
 
-/// Why a document could not be imported at all.
-#[derive(Debug)]
-pub enum ImportError {
-    /// Not `.docx`, `.txt` or `.md`.
-    Format(String),
-    /// The file cannot be read as its format says.
-    Unreadable(String),
-    /// No task found.
-    NoTasks,
-    /// No `--nam` and no year in the title.
-    NoYear,
-}
-
-impl ImportError {
-    pub fn message(&self, file: &str) -> String {
-        match self {
-            ImportError::Format(_) => format!(
-                "Không đọc được '{file}': chỉ nhập được kế hoạch dạng .docx, .txt hoặc .md."
-            ),
-            ImportError::Unreadable(why) => format!("Không đọc được '{file}': {why}"),
-            ImportError::NoTasks => {
-                format!("Không tìm thấy nhiệm vụ nào trong '{file}' nên không lập được kế hoạch.")
-            }
-            ImportError::NoYear => format!(
-                "Không xác định được kế hoạch của năm nào: tên kế hoạch trong '{file}' không ghi năm."
-            ),
-        }
-    }
-
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            ImportError::Format(ext) if ext == "doc" => Some(
-                "Mở tệp .doc bằng Word, chọn Lưu thành (Save As) kiểu Word Document (.docx), rồi nhập tệp .docx."
-                    .into(),
-            ),
-            ImportError::Format(_) => Some(
-                "Lưu kế hoạch thành tệp Word (.docx) hoặc văn bản thuần (.txt, UTF-8) rồi nhập lại."
-                    .into(),
-            ),
-            ImportError::Unreadable(_) => None,
-            ImportError::NoTasks => Some(
-                "Kế hoạch cần mục nhiệm vụ (II) với các lĩnh vực \"1. …\", nhiệm vụ \"a) …\" và các dòng \
-                 \"- Cơ quan chủ trì: …\", hoặc một bảng có cột STT, Nhiệm vụ, Cơ quan chủ trì, … \
-                 (xem docs/nhap-ke-hoach.md)."
-                    .into(),
-            ),
-            ImportError::NoYear => {
-                Some("Ghi năm của kế hoạch bằng --nam, ví dụ: baocao ke-hoach nhap KH.docx --nam 2025".into())
-            }
-        }
-    }
-}
+pub use error::ImportError;
 
 /// Reads a plan document: `name` is its file name (the extension gives the format), `year`
 /// the year asked for (`--nam`), else the year in the title.
@@ -261,15 +213,20 @@ impl Importer<'_> {
     /// task took it (then the next free letter, the label kept); labels that skip letters or
     /// go back are reported, never renumbered.
     fn task_ids(&mut self, area: &str, tasks: &[RawTask]) -> Vec<(String, String)> {
+        // Word's automatic letters run a … z; typed ones follow the Vietnamese order.
+        let latin = tasks
+            .iter()
+            .any(|t| matches!(&t.label, Label::Letter(l) if !LETTERS.contains(&l.as_str())));
+        let alphabet: &[&str] = if latin { &LATIN } else { &LETTERS };
         let mut used: Vec<usize> = Vec::new();
         let mut out = Vec::new();
         for rt in tasks {
             let last = used.last().copied();
-            let next_free = |from: usize| (from..LETTERS.len()).find(|p| !used.contains(p));
+            let next_free = |from: usize| (from..alphabet.len()).find(|p| !used.contains(p));
             let after_last = last.map_or(0, |l| l + 1);
             let (pos, label) = match &rt.label {
                 Label::Letter(l) => {
-                    let pos = LETTERS.iter().position(|x| x == l).unwrap_or(0);
+                    let pos = alphabet.iter().position(|x| x == l).unwrap_or(0);
                     let label = format!("{l})");
                     if used.contains(&pos) {
                         let first = out
@@ -279,7 +236,7 @@ impl Importer<'_> {
                         let new = next_free(after_last).or_else(|| next_free(0));
                         let id = new.map_or_else(
                             || format!("{area}.{}", out.len() + 1),
-                            |p| format!("{area}.{}", LETTERS[p]),
+                            |p| format!("{area}.{}", alphabet[p]),
                         );
                         self.decide(
                             ReviewPlace::Task(id.clone()),
@@ -294,7 +251,7 @@ impl Importer<'_> {
                         }
                         continue;
                     }
-                    self.label_order(area, l, pos, last);
+                    self.label_order(area, l, pos, last, alphabet);
                     (Some(pos), label)
                 }
                 Label::Other(s) => (next_free(after_last), s.clone()),
@@ -302,7 +259,7 @@ impl Importer<'_> {
             };
             let id = pos.map_or_else(
                 || format!("{area}.{}", out.len() + 1),
-                |p| format!("{area}.{}", LETTERS[p]),
+                |p| format!("{area}.{}", alphabet[p]),
             );
             let label = if label.is_empty() {
                 format!("{})", id.rsplit('.').next().unwrap_or(&id))
@@ -325,16 +282,23 @@ impl Importer<'_> {
     }
 
     /// A letter that skips letters, or comes before the previous one, is reported.
-    fn label_order(&mut self, area: &str, letter: &str, pos: usize, last: Option<usize>) {
+    fn label_order(
+        &mut self,
+        area: &str,
+        letter: &str,
+        pos: usize,
+        last: Option<usize>,
+        alphabet: &[&str],
+    ) {
         let id = format!("{area}.{letter}");
         let expected = last.map_or(0, |l| l + 1);
         if pos > expected {
-            let missing: Vec<String> = LETTERS[expected..pos]
+            let missing: Vec<String> = alphabet[expected..pos]
                 .iter()
                 .map(|l| format!("\"{l})\""))
                 .collect();
             let after = last.map_or("đầu lĩnh vực".to_string(), |l| {
-                format!("sau \"{})\"", LETTERS[l])
+                format!("sau \"{})\"", alphabet[l])
             });
             self.decide(
                 ReviewPlace::Task(id.clone()),
@@ -350,7 +314,7 @@ impl Importer<'_> {
                 "nhan",
                 format!(
                     "nhãn \"{letter})\" đứng sau \"{})\", sai thứ tự chữ cái.",
-                    LETTERS[expected - 1]
+                    alphabet[expected - 1]
                 ),
             );
         }

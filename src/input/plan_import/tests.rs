@@ -1,6 +1,6 @@
 //! The import as a whole on hostile and random documents: it never panics, never takes long,
 //! and what it makes always reads back (the reading back is tested through the binary in
-//! `tests/it/plan_import.rs`).
+//! `tests/it/plan_import/`).
 
 use super::*;
 use crate::model::registry::{Group, Unit};

@@ -101,7 +101,8 @@ fn field_labels_in_their_wordings() {
 #[test]
 fn labels_headings_and_bullets() {
     assert_eq!(task_label("đ) Công bố"), Some(("đ".into(), "Công bố")));
-    assert_eq!(task_label("f) x"), None);
+    assert_eq!(task_label("f) Word"), Some(("f".into(), "Word")));
+    assert_eq!(task_label("ă) x"), None);
     assert_eq!(task_label("a)x"), None);
     assert_eq!(strip_bullet(" - k) Đẩy mạnh"), "k) Đẩy mạnh");
     assert_eq!(

@@ -6,169 +6,14 @@
 //! `tests/fixtures/ke-hoach-2024-bang.md` is the same plan's section II laid out as a task
 //! table (one row per task; an area is a row with a roman number and a name; "Cơ quan thực
 //! hiện" in the coordinating column where the task names a lead, as the text layout reads
-//! it). The `.docx` forms of both are built here.
+//! it). The `.docx` forms of both are built in `documents.rs`.
+
+mod documents;
 
 use crate::common::{BIN, root, run_on, stderr, stdout};
+use documents::{Folder, assert_code, pack, para, seed_docx, table_docx};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// A data folder holding only a registry (all the import reads) in a temporary directory.
-struct Folder {
-    tmp: tempfile::TempDir,
-}
-
-impl Folder {
-    /// With the sample data's registry (`data/don-vi.yaml`).
-    fn sample() -> Folder {
-        Folder::with_registry(&root().join("data/don-vi.yaml"))
-    }
-
-    /// With the small registry of `tests/fixtures/base/`.
-    fn base() -> Folder {
-        Folder::with_registry(&root().join("tests/fixtures/base/don-vi.yaml"))
-    }
-
-    fn with_registry(reg: &Path) -> Folder {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(tmp.path().join("data")).unwrap();
-        std::fs::copy(reg, tmp.path().join("data/don-vi.yaml")).unwrap();
-        Folder { tmp }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    /// Writes a document beside the data folder; returns its path.
-    fn doc(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.tmp.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    /// `baocao ke-hoach nhap <file> <extra> --data <data>`.
-    fn import(&self, file: &Path, extra: &[&str]) -> Output {
-        let mut args: Vec<&std::ffi::OsStr> =
-            vec!["ke-hoach".as_ref(), "nhap".as_ref(), file.as_os_str()];
-        args.extend(extra.iter().map(std::ffi::OsStr::new));
-        run_on(&self.data(), &args)
-    }
-
-    fn plan_text(&self, year: i32) -> String {
-        std::fs::read_to_string(self.data().join(format!("ke-hoach/{year}.yaml"))).unwrap()
-    }
-
-    /// The plan's YAML without the comment lines of its heading (which name the source file
-    /// and count the review list).
-    fn plan_body(&self, year: i32) -> String {
-        self.plan_text(year)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn plan(&self, year: i32) -> Value {
-        serde_saphyr::from_str(&self.plan_text(year)).unwrap()
-    }
-
-    /// The review file's items as (place, field, line).
-    fn review(&self, year: i32) -> Vec<(String, String, String)> {
-        let bytes =
-            std::fs::read(self.data().join(format!("ke-hoach/{year}-can-xem-lai.txt"))).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
-        let text = text.strip_prefix('\u{feff}').expect("a BOM for Notepad");
-        assert!(
-            !text.replace("\r\n", "").contains('\n'),
-            "CRLF line ends for Notepad"
-        );
-        text.split("\r\n")
-            .filter_map(|l| {
-                let (place, rest) = l.split_once(' ')?;
-                let (field, _) = rest.split_once(": ")?;
-                let key = field
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.[]".contains(c));
-                (key && !field.is_empty()).then(|| (place.into(), field.into(), l.into()))
-            })
-            .collect()
-    }
-}
-
-fn assert_code(o: &Output, code: i32) {
-    assert_eq!(o.status.code(), Some(code), "{}\n{}", stdout(o), stderr(o));
-}
-
-fn seed_text() -> String {
-    std::fs::read_to_string(root().join("tests/fixtures/ke-hoach-2024.txt")).unwrap()
-}
-
-fn pack(docx: docx_rs::Docx) -> Vec<u8> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut out).unwrap();
-    out.into_inner()
-}
-
-/// A paragraph whose text is split over two runs, as Word often stores it.
-fn para(text: &str) -> docx_rs::Paragraph {
-    let cut = text
-        .char_indices()
-        .nth(text.chars().count() / 2)
-        .map_or(text.len(), |(i, _)| i);
-    docx_rs::Paragraph::new()
-        .add_run(docx_rs::Run::new().add_text(&text[..cut]))
-        .add_run(docx_rs::Run::new().add_text(&text[cut..]))
-}
-
-/// The seed as a Word document: one paragraph per line.
-fn seed_docx() -> Vec<u8> {
-    let mut d = docx_rs::Docx::new();
-    for line in seed_text().lines() {
-        d = d.add_paragraph(para(line));
-    }
-    pack(d)
-}
-
-/// The table fixture as a Word document: its paragraphs, and its table with an area row as
-/// one cell across the table ("1. Cải cách thể chế") and line breaks as paragraphs.
-fn table_docx() -> Vec<u8> {
-    use docx_rs::{Table, TableCell, TableRow};
-    let md = std::fs::read_to_string(root().join("tests/fixtures/ke-hoach-2024-bang.md")).unwrap();
-    let mut d = docx_rs::Docx::new();
-    let mut rows = Vec::new();
-    let roman = ["I", "II", "III", "IV", "V", "VI", "VII"];
-    for line in md.lines() {
-        if !line.starts_with('|') {
-            if !rows.is_empty() {
-                d = d.add_table(Table::new(std::mem::take(&mut rows)));
-            }
-            d = d.add_paragraph(para(line));
-            continue;
-        }
-        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
-        if cells[0].starts_with(":-") {
-            continue;
-        }
-        if let Some(n) = roman.iter().position(|r| *r == cells[0]) {
-            let text = format!("{}. {}:", n + 1, cells[1]);
-            rows.push(TableRow::new(vec![
-                TableCell::new().add_paragraph(para(&text)).grid_span(6),
-            ]));
-            continue;
-        }
-        rows.push(TableRow::new(
-            cells
-                .iter()
-                .map(|c| {
-                    c.split("<br>")
-                        .fold(TableCell::new(), |cell, l| cell.add_paragraph(para(l)))
-                })
-                .collect(),
-        ));
-    }
-    pack(d)
-}
+use std::process::Command;
 
 /// Every field of a plan file as (place, path, value): the heading, each area's name, each
 /// task's keys, each milestone's date and work.
@@ -333,6 +178,69 @@ fn the_same_plan_as_docx_paragraphs_a_table_and_a_word_table_gives_the_same_plan
             panic!("{name} gives another plan:\n{}", first.unwrap_or_default());
         }
     }
+}
+
+#[test]
+fn words_automatic_numbering_gives_the_labels_word_draws() {
+    use docx_rs::{
+        AbstractNumbering, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,
+        NumberingId, Start,
+    };
+    let level = |l: usize, fmt: &str, text: &str| {
+        Level::new(
+            l,
+            Start::new(1),
+            NumberFormat::new(fmt),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+    };
+    let mut d = docx_rs::Docx::new()
+        .add_abstract_numbering(
+            AbstractNumbering::new(5)
+                .add_level(level(0, "decimal", "%1."))
+                .add_level(level(1, "lowerLetter", "%2)")),
+        )
+        .add_numbering(Numbering::new(5, 5));
+    let numbered =
+        |text: &str, l: usize| para(text).numbering(NumberingId::new(5), IndentLevel::new(l));
+    d = d
+        .add_paragraph(para("KẾ HOẠCH"))
+        .add_paragraph(para("Cải cách hành chính năm 2025"))
+        .add_paragraph(para("II. NHIỆM VỤ CỤ THỂ"))
+        .add_paragraph(numbered("Cải cách thể chế:", 0));
+    for k in 1..=6 {
+        d = d
+            .add_paragraph(numbered(&format!("Nhiệm vụ {k}."), 1))
+            .add_paragraph(para("- Cơ quan chủ trì: Phòng Tư pháp."))
+            .add_paragraph(para("- Thời gian thực hiện: Quý I/2025."));
+    }
+    d = d
+        .add_paragraph(numbered("Cải cách thủ tục hành chính", 0))
+        .add_paragraph(numbered("Niêm yết thủ tục.", 1))
+        .add_paragraph(para("- Cơ quan chủ trì: Văn phòng HĐND và UBND."));
+    let f = Folder::base();
+    let doc = f.doc("kh.docx", pack(d));
+    assert_code(&f.import(&doc, &[]), 0);
+    let plan = f.plan(2025);
+    let ids: Vec<&str> = plan["linh_vuc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["nhiem_vu"].as_array().unwrap())
+        .map(|t| t["ma"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["1.a", "1.b", "1.c", "1.d", "1.e", "1.f", "2.a"]);
+    assert_eq!(plan["linh_vuc"][1]["ten"], "Cải cách thủ tục hành chính");
+    assert_eq!(
+        plan["linh_vuc"][1]["nhiem_vu"][0]["chu_tri"],
+        serde_json::json!(["van-phong"])
+    );
+    assert!(
+        !f.review(2025).iter().any(|r| r.1 == "nhan"),
+        "{:?}",
+        f.review(2025)
+    );
 }
 
 #[test]
