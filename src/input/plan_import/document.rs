@@ -286,12 +286,18 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             blocks.push(Block::Table(std::mem::take(&mut table)));
         }
         let t = t.trim_start_matches('#').trim_start();
-        blocks.push(Block::Para(t.to_string()));
+        blocks.push(Block::Para(unbold(t)));
     }
     if !table.is_empty() {
         blocks.push(Block::Table(table));
     }
     blocks
+}
+
+/// Bold marks (`**`, `__`) taken off: they carry nothing a plan file keeps, and they hide
+/// labels ("**a)** …", "- **Cơ quan chủ trì:** …"). Single `*` (italics) are kept as written.
+fn unbold(s: &str) -> String {
+    s.replace("**", "").replace("__", "")
 }
 
 /// A table row's cells: split at `|` but not at `\|`; `<br>` is a line break in a cell.
@@ -313,7 +319,8 @@ fn split_pipes(s: &str) -> Vec<String> {
     cells
         .into_iter()
         .map(|c| {
-            c.replace("<br>", "\n")
+            unbold(&c)
+                .replace("<br>", "\n")
                 .replace("<br/>", "\n")
                 .replace("<br />", "\n")
                 .trim()
@@ -374,7 +381,7 @@ mod tests {
 
     #[test]
     fn markdown_lines_and_tables() {
-        let md = "# KẾ HOẠCH\n\n| STT | Nhiệm vụ |\n|---|:--|\n| a | x \\| y<br>z |\nsau";
+        let md = "# KẾ HOẠCH\n\n| STT | Nhiệm vụ |\n|---|:--|\n| a | x \\| y<br>z |\n- **Sản phẩm:** *nghiêng*";
         assert_eq!(
             markdown_blocks(md),
             [
@@ -384,7 +391,7 @@ mod tests {
                     vec!["STT".into(), "Nhiệm vụ".into()],
                     vec!["a".into(), "x | y\nz".into()],
                 ]),
-                Block::Para("sau".into()),
+                Block::Para("- Sản phẩm: *nghiêng*".into()),
             ]
         );
     }

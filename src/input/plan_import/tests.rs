@@ -1,6 +1,5 @@
-//! The import as a whole on hostile and random documents: it never panics, never takes long,
-//! and what it makes always reads back (the reading back is tested through the binary in
-//! `tests/it/plan_import/`).
+//! The import as a whole on hostile and random documents: it never panics and never takes
+//! long (that what it makes reads back is tested in `pipeline/import.rs`, with the writer).
 
 use super::*;
 use crate::model::registry::{Group, Unit};
