@@ -102,7 +102,18 @@ impl Importer<'_> {
         self.header(&raw);
         let mut areas: Vec<Area> = Vec::new();
         let mut tasks: Vec<Task> = Vec::new();
-        for ra in raw.areas.into_iter().filter(|a| !a.tasks.is_empty()) {
+        for ra in raw.areas {
+            if ra.tasks.is_empty() {
+                self.decide(
+                    ReviewPlace::Plan,
+                    "linh_vuc",
+                    format!(
+                        "lĩnh vực \"{}. {}\" không có nhiệm vụ nào (nhiệm vụ bắt đầu bằng \"a)\", \"b)\"…), không được nhập.",
+                        ra.id, ra.name
+                    ),
+                );
+                continue;
+            }
             let mut id = ra.id;
             if areas.iter().any(|a| a.id == id) {
                 let next = areas

@@ -86,3 +86,30 @@ fn hostile_fields_stay_fast() {
     assert_eq!(imported.plan.tasks().len(), 1);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn areas_without_tasks_are_reported_not_dropped_in_silence() {
+    let text = "KẾ HOẠCH\nCCHC năm 2025\nII. NHIỆM VỤ\n1. Cải cách thể chế\nRà soát văn bản.\n\
+                2. Cải cách TTHC\na) Niêm yết.\n- Cơ quan chủ trì: Phòng Tư pháp.\n";
+    let imported = import_plan("k.txt", text.into(), None, &registry()).unwrap();
+    assert_eq!(imported.plan.year, 2025);
+    assert_eq!(imported.plan.areas().len(), 1);
+    let notes: Vec<&str> = imported
+        .review
+        .iter()
+        .filter(|r| r.place == ReviewPlace::Plan && r.field == "linh_vuc")
+        .map(|r| r.note.as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("\"1. Cải cách thể chế\" không có nhiệm vụ")),
+        "{notes:?}"
+    );
+    let stray = imported
+        .review
+        .iter()
+        .find(|r| r.note.contains("Rà soát văn bản."))
+        .expect("the text of the area without tasks is on the review list");
+    assert_eq!(stray.place_label(), "lĩnh-vực-1");
+}
