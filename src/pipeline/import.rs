@@ -125,7 +125,7 @@ fn read_document_bytes(path: &Path) -> Result<Vec<u8>, Fatal> {
                 Some("Kiểm tra đường dẫn; tên tệp có dấu cách thì đặt trong dấu nháy kép.".into()),
             )
         } else {
-            fail(format!("Không đọc được tệp '{shown}': {e}."), None)
+            unreadable(path, &e)
         }
     })?;
     if !meta.is_file() {
@@ -140,7 +140,21 @@ fn read_document_bytes(path: &Path) -> Result<Vec<u8>, Fatal> {
             None,
         ));
     }
-    std::fs::read(path).map_err(|e| fail(format!("Không đọc được tệp '{shown}': {e}."), None))
+    std::fs::read(path).map_err(|e| unreadable(path, &e))
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Fatal {
+    let (reason, hint) = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => (
+            "không có quyền đọc tệp".to_string(),
+            Some("Kiểm tra quyền truy cập tệp, hoặc đóng chương trình đang giữ tệp (Word).".into()),
+        ),
+        _ => (format!("lỗi của hệ điều hành ({e})"), None),
+    };
+    Fatal::Import {
+        message: format!("Không đọc được tệp '{}': {reason}.", path.display()),
+        hint,
+    }
 }
 
 /// The plan file must read back, with the plan reader, as the plan it was written from.
