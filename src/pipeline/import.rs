@@ -96,7 +96,15 @@ pub fn import_plan(s: &ImportSettings) -> Result<ImportOutcome, Fatal> {
     ])?;
     // Read back from the disk, as the next build will.
     let written = std::fs::read_to_string(&plan_path).unwrap_or_default();
-    check_reads_back(&rel, &written, plan, &reg)?;
+    if check_reads_back(&rel, &written, plan, &reg).is_err() {
+        return Err(Fatal::Import {
+            message: format!(
+                "Đã ghi '{}' nhưng đọc lại từ ổ đĩa không được như đã ghi.",
+                plan_path.display()
+            ),
+            hint: Some("Kiểm tra ổ đĩa và thư mục dữ liệu, rồi chạy lại lệnh với --ghi-de.".into()),
+        });
+    }
     let decide = imported
         .review
         .iter()

@@ -120,6 +120,7 @@ pub fn read_layout(blocks: &[Block]) -> RawPlan {
         heading,
         line_no: 0,
         after_ke_hoach: false,
+        title_open: false,
         in_field: false,
     };
     for block in blocks {
@@ -185,6 +186,8 @@ struct Parser {
     line_no: usize,
     /// The previous line was "KẾ HOẠCH": this one is the title.
     after_ke_hoach: bool,
+    /// The previous line was the title: a line in lower case after it continues it.
+    title_open: bool,
     /// The last line was a field's: a continuation line belongs to it.
     in_field: bool,
 }
@@ -219,11 +222,29 @@ impl Parser {
     fn header(&mut self, line: &str) -> bool {
         if std::mem::take(&mut self.after_ke_hoach) && self.plan.title.is_none() {
             self.plan.title = Some(line.trim_end_matches('.').trim().to_string());
+            self.title_open = true;
+            return true;
+        }
+        // A title on two lines: the second starts in lower case ("năm 2025").
+        if std::mem::take(&mut self.title_open)
+            && line.starts_with(char::is_lowercase)
+            && let Some(title) = &mut self.plan.title
+        {
+            title.push(' ');
+            title.push_str(line.trim_end_matches('.').trim());
             return true;
         }
         let folded = fold(line);
         if folded == "kế hoạch" {
             self.after_ke_hoach = true;
+            return true;
+        }
+        // "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025" on one line: the rest is the title.
+        if self.plan.title.is_none()
+            && let Some(rest) = line.strip_prefix("KẾ HOẠCH ")
+            && !rest.chars().any(char::is_lowercase)
+        {
+            self.plan.title = Some(rest.trim().to_string());
             return true;
         }
         if self.plan.number.is_none()

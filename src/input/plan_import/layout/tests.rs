@@ -117,3 +117,16 @@ fn labels_headings_and_bullets() {
     assert!(roman_heading("II. Nhiệm vụ của phòng").is_none());
     assert!(roman_heading("In ấn").is_none());
 }
+
+#[test]
+fn titles_on_two_lines_or_in_the_heading_line() {
+    let plan = read_layout(&paras(
+        "KẾ HOẠCH\nCải cách hành chính thành phố\nnăm 2025\nThực hiện Quyết định số 1/QĐ-UBND\n",
+    ));
+    assert_eq!(
+        plan.title.as_deref(),
+        Some("Cải cách hành chính thành phố năm 2025")
+    );
+    let plan = read_layout(&paras("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\nThực hiện\n"));
+    assert_eq!(plan.title.as_deref(), Some("CẢI CÁCH HÀNH CHÍNH NĂM 2025"));
+}
