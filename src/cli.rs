@@ -31,7 +31,8 @@ Cách dùng: {usage}
         baocao build --ky 2024-6T --out kq    lập báo cáo 6 tháng đầu năm 2024 vào thư mục kq/\n  \
         baocao forms --ky 2024-Q3             lập biểu mẫu điền sẵn gửi các đơn vị\n  \
         baocao remind --ky 2024-Q1            lập công văn đôn đốc đơn vị chưa có báo cáo hợp lệ\n  \
-        baocao phan-hoi --ky 2024-Q1          lập phiếu phản hồi cho từng đơn vị có báo cáo lỗi\n\n\
+        baocao phan-hoi --ky 2024-Q1          lập phiếu phản hồi cho từng đơn vị có báo cáo lỗi\n  \
+        baocao ke-hoach nhap KH-2025.docx     nhập kế hoạch CCHC năm mới từ văn bản Word\n\n\
         Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
         2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
 )]
@@ -103,6 +104,66 @@ pub enum Command {
                       Đơn vị có báo cáo hợp lệ, không cần lưu ý gì, không có phiếu."
     )]
     Feedback(FormsArgs),
+    /// Kế hoạch CCHC của năm: nhập từ văn bản kế hoạch (lệnh con: nhap).
+    #[command(
+        name = "ke-hoach",
+        help_template = TEMPLATE,
+        override_usage = "baocao ke-hoach nhap TỆP [--nam NĂM] [--data THƯ_MỤC] [--ghi-de]",
+        subcommand_required = true,
+        subcommand_help_heading = "Lệnh",
+        subcommand_value_name = "LỆNH",
+        disable_help_subcommand = true,
+        after_help = "Ví dụ:\n  baocao ke-hoach nhap D:\\CCHC\\KH-CCHC-2025.docx"
+    )]
+    KeHoach(PlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub command: PlanCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Đọc văn bản kế hoạch (.docx, .txt, .md) và ghi ke-hoach/<năm>.yaml cùng danh sách cần xem lại.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "baocao ke-hoach nhap TỆP [--nam NĂM] [--data THƯ_MỤC] [--ghi-de]",
+        after_help = "Ví dụ:\n  baocao ke-hoach nhap KH-CCHC-2025.docx\n  \
+                      baocao ke-hoach nhap ke-hoach-2025.txt --nam 2025 --data D:\\CCHC\\du-lieu\n  \
+                      baocao ke-hoach nhap KH-CCHC-2025.docx --ghi-de\n\n\
+                      Chỉ đọc mục nhiệm vụ (II) của kế hoạch: lĩnh vực \"1. …\", nhiệm vụ \"a) …\" với các dòng\n\
+                      \"- Cơ quan chủ trì: …\", \"- Cơ quan phối hợp: …\", \"- Sản phẩm: …\", \"- Thời gian thực hiện: …\",\n\
+                      hoặc một bảng có cột STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian.\n\
+                      Ghi <data>/ke-hoach/<năm>.yaml và <data>/ke-hoach/<năm>-can-xem-lai.txt (danh sách những gì\n\
+                      cần xem lại: tên đơn vị chưa có trong danh mục, thời hạn chưa xác định được ngày, nhãn lạ).\n\
+                      Mã thoát: 0 — đã ghi; 2 — không ghi gì (không đọc được tệp, kế hoạch năm đó đã có mà\n\
+                      không có --ghi-de, dạng tệp không nhận)."
+    )]
+    Nhap(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Văn bản kế hoạch: .docx, .txt (UTF-8) hoặc .md.
+    #[arg(value_name = "TỆP", help_heading = "Tham số")]
+    pub file: PathBuf,
+    /// Năm của kế hoạch, ví dụ 2025 (mặc định: năm ghi trong tên kế hoạch).
+    #[arg(long = "nam", value_name = "NĂM", value_parser = parse_year, help_heading = "Tùy chọn")]
+    pub year: Option<i32>,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Ghi đè kế hoạch đã có của năm đó (mặc định: không ghi đè, không ghi gì).
+    #[arg(long = "ghi-de", help_heading = "Tùy chọn")]
+    pub overwrite: bool,
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    match s.trim().parse::<i32>() {
+        Ok(y) if (2000..2100).contains(&y) => Ok(y),
+        _ => Err("Năm viết bằng 4 chữ số, từ 2000 đến 2099, ví dụ 2025.".into()),
+    }
 }
 
 /// The period, data folder and output folder that `forms` and `remind` take.
@@ -202,7 +263,9 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 /// The names of the commands, for messages.
-pub const COMMANDS: [&str; 6] = ["build", "check", "status", "forms", "remind", "phan-hoi"];
+pub const COMMANDS: [&str; 7] = [
+    "build", "check", "status", "forms", "remind", "phan-hoi", "ke-hoach",
+];
 
 /// Turns clap's English error into a Vietnamese message.
 pub fn vietnamese_error(e: &clap::Error) -> String {
@@ -247,6 +310,9 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
             }
             m.push_str(&format!(" Các lệnh: {}.", COMMANDS.join(", ")));
             m
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh con; ví dụ: baocao ke-hoach nhap KH-CCHC-2025.docx".to_string()
         }
         ErrorKind::MissingRequiredArgument => {
             format!("thiếu tùy chọn bắt buộc: {}.", ctx(ContextKind::InvalidArg))

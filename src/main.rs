@@ -3,7 +3,7 @@
 //! could be built). Everything printed goes through `terminal::out` and `terminal::err`,
 //! which end the run quietly when the reader has gone (`baocao status | head`).
 
-use baocao::cli::{COMMANDS, Cli, Command, vietnamese_error};
+use baocao::cli::{COMMANDS, Cli, Command, PlanCommand, vietnamese_error};
 use baocao::model::period::Period;
 use baocao::pipeline::{self, BuildSettings, Fatal};
 use baocao::terminal::{self, err, out};
@@ -46,6 +46,14 @@ fn main() -> ExitCode {
             a.ngay.unwrap_or_else(|| chrono::Local::now().date_naive()),
         ),
         Some(Command::Feedback(a)) => run_feedback(&a.data.data, &a.out.out, a.period),
+        Some(Command::KeHoach(p)) => match p.command {
+            PlanCommand::Nhap(a) => run_import(&pipeline::ImportSettings {
+                file: a.file,
+                year: a.year,
+                data: a.data.data,
+                overwrite: a.overwrite,
+            }),
+        },
     };
     ExitCode::from(code)
 }
@@ -214,6 +222,43 @@ fn run_feedback(data: &Path, out_dir: &Path, period: Period) -> u8 {
                 out(&format!("  đã ghi {}\n", p.display()));
             }
             0
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn run_import(settings: &pipeline::ImportSettings) -> u8 {
+    match pipeline::import_plan(settings) {
+        Ok(o) => {
+            out(&format!(
+                "Đã nhập kế hoạch năm {} từ {}: {} lĩnh vực, {} nhiệm vụ{}.\n",
+                o.year,
+                settings.file.display(),
+                o.areas,
+                o.tasks,
+                if o.replaced {
+                    " (thay kế hoạch cũ)"
+                } else {
+                    ""
+                }
+            ));
+            out(&format!("  đã ghi {}\n", o.plan_path.display()));
+            out(&format!("  đã ghi {}\n", o.review_path.display()));
+            out(&format!(
+                "Cần quyết định {} mục, nên soát lại {} mục:\n\n",
+                o.decide, o.check
+            ));
+            out(&o.review);
+            0
+        }
+        Err(Fatal::Data(diags)) => {
+            err("Danh mục đơn vị (don-vi.yaml) có lỗi, chưa nhập được kế hoạch:\n\n");
+            terminal::print_diagnostics(&diags, true);
+            2
+        }
+        Err(Fatal::ImportCheck(diags)) => {
+            terminal::print_diagnostics(&diags, true);
+            fatal(Fatal::ImportCheck(Vec::new()))
         }
         Err(f) => fatal(f),
     }

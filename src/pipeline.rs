@@ -2,6 +2,10 @@
 //! merge each period, render its outputs, write them atomically. Every command goes through
 //! here.
 
+mod import;
+
+pub use import::{ImportOutcome, ImportSettings, import_plan};
+
 use crate::diagnostics::{self, Diagnostic, Tally, code};
 use crate::input::inbox::{self, InboxError};
 use crate::input::load_data;
@@ -37,6 +41,15 @@ pub enum Fatal {
     Render(RenderError),
     /// Outputs could not be written; previous outputs are untouched.
     Output(OutputError),
+    /// A plan document could not be imported.
+    Import {
+        message: String,
+        hint: Option<String>,
+    },
+    /// The year's plan exists and `--ghi-de` was not given.
+    PlanExists { path: PathBuf, year: i32 },
+    /// The imported plan does not read back as written (a fault of the program).
+    ImportCheck(Vec<Diagnostic>),
 }
 
 impl fmt::Display for Fatal {
@@ -61,6 +74,15 @@ impl fmt::Display for Fatal {
             Fatal::TemplateFiles(e) => e.fmt(f),
             Fatal::Render(e) => e.fmt(f),
             Fatal::Output(e) => e.fmt(f),
+            Fatal::Import { message, .. } => f.write_str(message),
+            Fatal::PlanExists { path, year } => write!(
+                f,
+                "Đã có kế hoạch năm {year} ('{}'); không ghi đè, không ghi tệp nào.",
+                path.display()
+            ),
+            Fatal::ImportCheck(_) => f.write_str(
+                "Kế hoạch vừa lập không đọc lại được như đã ghi (lỗi của chương trình); không ghi tệp nào.",
+            ),
         }
     }
 }
@@ -82,6 +104,14 @@ impl Fatal {
             )),
             Fatal::Output(e) => e.hint.clone(),
             Fatal::Inbox(e) => Some(e.hint.clone()),
+            Fatal::Import { hint, .. } => hint.clone(),
+            Fatal::PlanExists { .. } => Some(
+                "Muốn thay kế hoạch đã có bằng kế hoạch nhập từ văn bản, chạy lại với --ghi-de."
+                    .into(),
+            ),
+            Fatal::ImportCheck(_) => {
+                Some("Hãy gửi văn bản kế hoạch cho người bảo trì chương trình.".into())
+            }
             Fatal::Data(_) | Fatal::TemplateFiles(_) | Fatal::Render(_) => None,
         }
     }

@@ -13,6 +13,7 @@ pub mod hint;
 pub mod inbox;
 pub mod legacy;
 pub mod plan;
+pub mod plan_import;
 pub mod reader;
 pub mod registry;
 pub mod submission;
@@ -120,6 +121,37 @@ pub fn load_data(dir: &Path) -> Result<DataSet, DataError> {
     }
 }
 
+/// Loads only the registry (`don-vi.yaml`): what the plan import needs.
+pub fn load_registry(dir: &Path) -> Result<Registry, DataError> {
+    let mut diags = Vec::new();
+    let registry = load_one(dir, "don-vi.yaml", &mut diags, registry::read_registry);
+    match registry {
+        Some(r) if !diags.iter().any(Diagnostic::is_error) => Ok(r),
+        _ => {
+            crate::diagnostics::sort(&mut diags);
+            Err(DataError { diags })
+        }
+    }
+}
+
+/// Reads a plan from its text as `load_data` reads `ke-hoach/<year>.yaml` (`rel` names it in
+/// the diagnostics): the check the plan import makes of what it is about to write.
+pub fn read_plan_text(
+    rel: &str,
+    text: &str,
+    year: i32,
+    reg: &Registry,
+) -> Result<crate::model::plan::Plan, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let plan = parse_and_read(rel, text.to_string(), &mut diags, |ctx, root| {
+        plan::read_plan(ctx, root, year, reg)
+    });
+    match plan {
+        Some(p) if !diags.iter().any(Diagnostic::is_error) => Ok(p),
+        _ => Err(diags),
+    }
+}
+
 fn load_one<T>(
     dir: &Path,
     name: &str,
@@ -159,6 +191,16 @@ fn read_file<T>(
         }
     };
     diags.extend(warnings);
+    parse_and_read(rel, text, diags, read)
+}
+
+/// Parses decoded text as YAML and hands its tree to `read`.
+fn parse_and_read<T>(
+    rel: &str,
+    text: String,
+    diags: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&mut Ctx, &Node) -> Option<T>,
+) -> Option<T> {
     let mut ctx = Ctx::new(rel, Some(&text));
     let value = match yaml::parse(rel, &text, Limits::DATA) {
         Ok(Some(root)) => read(&mut ctx, &root),

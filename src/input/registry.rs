@@ -51,6 +51,7 @@ fn read_groups(ctx: &mut Ctx, items: &[Node]) -> Vec<Group> {
         let name = g
             .required(ctx, "ten", "tên nhóm")
             .and_then(|n| text(ctx, n, "ten"));
+        let other_names = other_names(ctx, g.get("ten_khac"));
         g.finish(ctx, "nhóm");
         let (Some(id), Some(name)) = (id, name) else {
             continue;
@@ -71,6 +72,7 @@ fn read_groups(ctx: &mut Ctx, items: &[Node]) -> Vec<Group> {
         groups.push(Group {
             id,
             name: name.trim().to_string(),
+            other_names,
         });
     }
     groups
@@ -88,6 +90,7 @@ fn read_unit(ctx: &mut Ctx, item: &Node, groups: &[Group], units: &[Unit]) -> Op
         .get("nhom")
         .map(|n| crate::input::reader::text_list(ctx, n, "nhom"))
         .unwrap_or_default();
+    let other_names = other_names(ctx, u.get("ten_khac"));
     u.finish(ctx, "đơn vị");
     let (id, name) = (id?, name?);
     let id = id.trim().to_string();
@@ -125,7 +128,20 @@ fn read_unit(ctx: &mut Ctx, item: &Node, groups: &[Group], units: &[Unit]) -> Op
         id,
         name: name.trim().to_string(),
         groups: unit_groups,
+        other_names,
     })
+}
+
+/// `ten_khac`: one name or a list of names, each trimmed; blank ones left out.
+fn other_names(ctx: &mut Ctx, node: Option<&Node>) -> Vec<String> {
+    let Some(node) = node.filter(|n| n.value != crate::input::yaml::Value::Null) else {
+        return Vec::new();
+    };
+    crate::input::reader::text_list(ctx, node, "ten_khac")
+        .into_iter()
+        .map(|(s, _)| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn check_id(ctx: &mut Ctx, item: &Node, id: &str, what: &str) -> bool {
@@ -188,4 +204,42 @@ pub fn read_refs(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::yaml::{Limits, parse};
+
+    fn read(text: &str) -> (Option<Registry>, Vec<crate::diagnostics::Diagnostic>) {
+        let root = parse("don-vi.yaml", text, Limits::DATA).unwrap().unwrap();
+        let mut ctx = Ctx::new("don-vi.yaml", Some(text));
+        let reg = read_registry(&mut ctx, &root);
+        (reg, ctx.diags)
+    }
+
+    #[test]
+    fn other_names_of_units_and_groups() {
+        let (reg, diags) = read(
+            "nhom:\n  - ma: xa-phuong\n    ten: \"UBND các xã, phường\"\n    ten_khac: \"UBND xã, phường\"\n\
+             don_vi:\n  - ma: phong-noi-vu\n    ten: \"Phòng Nội vụ\"\n    ten_khac: [\"Phòng Nội vụ thành phố\", \" \"]\n    nhom: [xa-phuong]\n\
+             \x20 - ma: phong-y-te\n    ten: \"Phòng Y tế\"\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let reg = reg.unwrap();
+        assert_eq!(reg.groups()[0].other_names, ["UBND xã, phường"]);
+        assert_eq!(reg.units()[0].other_names, ["Phòng Nội vụ thành phố"]);
+        assert!(reg.units()[1].other_names.is_empty());
+    }
+
+    #[test]
+    fn other_names_must_be_text() {
+        let (_, diags) =
+            read("don_vi:\n  - ma: phong-y-te\n    ten: \"Phòng Y tế\"\n    ten_khac: {a: b}\n");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.is_error() && d.message.contains("ten_khac"))
+        );
+    }
 }

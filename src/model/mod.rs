@@ -11,6 +11,7 @@ pub mod merge;
 pub mod number;
 pub mod period;
 pub mod plan;
+pub mod plan_import;
 pub mod registry;
 pub mod report;
 pub mod status;

@@ -14,6 +14,9 @@ pub struct Unit {
     pub name: String,
     /// `nhom`: the groups it belongs to, as written.
     pub groups: Vec<GroupIdx>,
+    /// `ten_khac`: other names plans use for it ("Phòng Nội vụ thành phố"); the plan import
+    /// matches names against `ten` and these (docs/nhap-ke-hoach.md).
+    pub other_names: Vec<String>,
 }
 
 /// A named group of units.
@@ -23,6 +26,8 @@ pub struct Group {
     pub id: String,
     /// `ten`: its name ("UBND các xã, phường").
     pub name: String,
+    /// `ten_khac`: other names plans use for it ("UBND xã, phường").
+    pub other_names: Vec<String>,
 }
 
 /// A reference to units as a plan or catalogue writes it: one unit, or a group (`@ma`).
@@ -179,6 +184,7 @@ mod tests {
             id: id.into(),
             name: id.to_uppercase(),
             groups,
+            other_names: Vec::new(),
         };
         let reg = Registry::new(
             vec![
@@ -189,6 +195,7 @@ mod tests {
             vec![Group {
                 id: "x".into(),
                 name: "X".into(),
+                other_names: Vec::new(),
             }],
         );
         let u = |i| UnitIdx::new(i);

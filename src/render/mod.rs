@@ -9,6 +9,7 @@
 //!               └─ status ───────────────────────────────────────────────────────────────▶ status_table, status_json
 //!               ├─ feedback ─────────────────────────────────────────────────────────────▶ feedback_notes
 //! DataSet + Plan ─ forms ────────────────────────────────────────────────────────────────▶ form_yaml
+//! ImportedPlan ──── plan_yaml ───────────────────────────────────────▶ plan_yaml, review_text, review_file
 //! ```
 
 pub mod docx;
@@ -19,6 +20,7 @@ pub mod json;
 pub mod markup;
 pub mod metrics;
 pub mod ooxml;
+pub mod plan_yaml;
 pub mod problems;
 pub mod status;
 pub mod templates;
@@ -34,6 +36,7 @@ use chrono::NaiveDate;
 use std::fmt;
 use tera::Tera;
 
+pub use plan_yaml::{plan_yaml, review_file, review_text};
 pub use status::{status_json, status_table};
 
 /// Why an output could not be rendered.
