@@ -1,6 +1,6 @@
 //! The `baocao` binary: parse arguments, call the library, print problems, choose the exit
 //! status (0 written; 1 rejected files with --strict, or errors found by check; 2 nothing
-//! could be built).
+//! could be built, and no output file was changed).
 
 use baocao::cli::{Cli, Command, vietnamese_error};
 use baocao::pipeline::{self, BuildSettings, Fatal};
@@ -75,12 +75,14 @@ fn fatal(f: Fatal) -> u8 {
 const MAX_LISTED: usize = 40;
 
 fn run_build(settings: BuildSettings, strict: bool) -> u8 {
-    let outcomes = match pipeline::build(&settings) {
+    let built = match pipeline::build(&settings) {
         Ok(o) => o,
         Err(f) => return fatal(f),
     };
+    terminal::print_recovery(&built.written.recovery);
+    let unchanged = &built.written.committed.unchanged;
     let mut rejected = 0;
-    for o in &outcomes {
+    for o in &built.periods {
         let listed: Vec<_> = o.diagnostics.iter().take(MAX_LISTED).cloned().collect();
         terminal::print_diagnostics(&listed, false);
         if o.diagnostics.len() > MAX_LISTED {
@@ -100,9 +102,14 @@ fn run_build(settings: BuildSettings, strict: bool) -> u8 {
             terminal::tally_text(o.tally)
         );
         for f in &o.files {
-            println!("  đã ghi {}", f.display());
+            if unchanged.contains(f) {
+                println!("  không đổi {}", f.display());
+            } else {
+                println!("  đã ghi {}", f.display());
+            }
         }
     }
+    terminal::print_kept(&built.written.committed.kept);
     if strict && rejected > 0 {
         eprintln!("Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.");
         return 1;
@@ -131,13 +138,15 @@ fn run_forms(
     period: baocao::model::period::Period,
 ) -> u8 {
     match pipeline::forms(data, out, period) {
-        Ok(files) => {
+        Ok((files, written)) => {
+            terminal::print_recovery(&written.recovery);
             println!(
                 "Đã lập {} biểu mẫu báo cáo {} trong {}.",
                 files.len(),
                 period.display_name(),
                 out.join(period.code()).join("bieu-mau").display()
             );
+            terminal::print_kept(&written.committed.kept);
             0
         }
         Err(f) => fatal(f),
@@ -158,13 +167,19 @@ fn run_remind(
             );
             0
         }
-        Ok(pipeline::Reminder::Written { path, units }) => {
+        Ok(pipeline::Reminder::Written {
+            path,
+            units,
+            written,
+        }) => {
+            terminal::print_recovery(&written.recovery);
             println!(
                 "Đã lập công văn đôn đốc {} đơn vị: {}.",
                 units.len(),
                 units.join(", ")
             );
             println!("  đã ghi {}", path.display());
+            terminal::print_kept(&written.committed.kept);
             0
         }
         Err(f) => fatal(f),

@@ -1,18 +1,19 @@
 //! The one place that knows the order of the stages: load the data folder, read the inbox,
-//! merge each period, render its outputs, write them atomically. Every command goes through
-//! here.
+//! merge each period, render its outputs, write them as one set into the output folder
+//! ([`crate::output`]). Every command goes through here.
 
 use crate::diagnostics::{self, Diagnostic, Tally, code};
 use crate::input::submission::Reference;
 use crate::input::templates::{TemplateFileError, read_templates};
-use crate::input::{inbox, load_data};
+use crate::input::inbox::{self, InboxError};
+use crate::input::load_data;
 use crate::model::dataset::DataSet;
 use crate::model::merge::merge_period;
 use crate::model::period::Period;
 use crate::model::plan::Plan;
 use crate::model::report::{PeriodReport, Previous};
 use crate::model::submission::Inbox;
-use crate::output::{OutputError, OutputFile, Staging, write_all};
+use crate::output::{Committed, Folder, OutputError, OutputFile, Recovery, Staging};
 use crate::render::{self, RenderError, templates};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -25,6 +26,10 @@ pub enum Fatal {
     Data(Vec<Diagnostic>),
     /// No period was asked for and the inbox has no readable report.
     NoPeriods,
+    /// The inbox (`nop/`) is missing or cannot be read entirely.
+    Inbox(InboxError),
+    /// `build` found no submission file at all in the inbox.
+    EmptyInbox { dir: PathBuf },
     /// A requested period's year has no plan.
     NoPlan { period: Period, years: Vec<i32> },
     /// The templates' folder cannot be used.
@@ -45,6 +50,12 @@ impl fmt::Display for Fatal {
             ),
             Fatal::NoPeriods => f.write_str(
                 "Thư mục nop/ chưa có báo cáo nào đọc được kỳ báo cáo, nên không có kỳ nào để lập.",
+            ),
+            Fatal::Inbox(e) => e.fmt(f),
+            Fatal::EmptyInbox { dir } => write!(
+                f,
+                "Thư mục '{}' không có tệp báo cáo nào của đơn vị, nên không lập báo cáo: một báo cáo không có số liệu của đơn vị nào sẽ thay mất báo cáo đã lập.",
+                dir.join("nop").display()
             ),
             Fatal::NoPlan { period, .. } => write!(
                 f,
@@ -76,6 +87,8 @@ impl Fatal {
                     .join(", ")
             )),
             Fatal::Output(e) => e.hint.clone(),
+            Fatal::Inbox(e) => Some(e.hint()),
+            Fatal::EmptyInbox { .. } => Some("Kiểm tra đường dẫn --data và ổ mạng chứa thư mục dữ liệu đã kết nối chưa; các đơn vị chép báo cáo vào nop/<mã đơn vị>/.".into()),
             Fatal::Data(_) | Fatal::TemplateFiles(_) | Fatal::Render(_) => None,
         }
     }
@@ -113,7 +126,8 @@ impl Loaded {
     /// Loads the data folder and reads the inbox.
     pub fn load(data_dir: &Path, keep_text: KeepText) -> Result<Loaded, Fatal> {
         let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
-        let inbox = inbox::read_inbox(data_dir, &Reference::of(&data), keep_text);
+        let inbox = inbox::read_inbox(data_dir, &Reference::of(&data), keep_text)
+            .map_err(Fatal::Inbox)?;
         Ok(Loaded { data, inbox })
     }
 
@@ -201,8 +215,24 @@ pub struct PeriodOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a run that writes found in its output folder and did there.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// An interrupted run's replacement settled, leftovers removed.
+    pub recovery: Recovery,
+    /// Files written, left unchanged, kept.
+    pub committed: Committed,
+}
+
+/// What `build` did.
+#[derive(Debug)]
+pub struct Built {
+    pub periods: Vec<PeriodOutcome>,
+    pub written: Written,
+}
+
 /// Builds the requested periods (or all found) and writes their outputs, all or nothing.
-pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
+pub fn build(settings: &BuildSettings) -> Result<Built, Fatal> {
     // The templates first: a mistake in them is found before the inbox is read.
     let tera = load_templates(settings.templates.as_deref())?;
     // With --ky, only the requested periods' texts are kept; without, every period is built.
@@ -210,6 +240,11 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
     let loaded = Loaded::load(&settings.data, &|p| {
         wanted.is_empty() || p.is_none_or(|p| wanted.contains(&p))
     })?;
+    if loaded.inbox.files().is_empty() {
+        return Err(Fatal::EmptyInbox {
+            dir: settings.data.clone(),
+        });
+    }
     let periods = if settings.periods.is_empty() {
         loaded.inbox.periods()
     } else {
@@ -218,6 +253,7 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
     if periods.is_empty() {
         return Err(Fatal::NoPeriods);
     }
+    let (mut folder, recovery) = Folder::open(&settings.out)?;
     let mut stage = Staging::new();
     let mut outcomes = Vec::new();
     let mut merged = HashMap::new();
@@ -227,8 +263,14 @@ pub fn build(settings: &BuildSettings) -> Result<Vec<PeriodOutcome>, Fatal> {
         outcomes.push(outcome(&report, files));
         merged.insert(period, Previous::of(&report));
     }
-    stage.commit()?;
-    Ok(outcomes)
+    let committed = folder.commit(stage)?;
+    Ok(Built {
+        periods: outcomes,
+        written: Written {
+            recovery,
+            committed,
+        },
+    })
 }
 
 /// Renders one period's three outputs into the staging area; returns their paths.
@@ -344,8 +386,12 @@ pub fn status(data_dir: &Path, period: Period, format: StatusFormat) -> Result<S
 }
 
 /// Writes one pre-filled form per unit for a period (`<out>/<KY>/bieu-mau/<đơn vị>.yaml`);
-/// returns the paths written.
-pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>, Fatal> {
+/// returns the paths and what writing them did.
+pub fn forms(
+    data_dir: &Path,
+    out: &Path,
+    period: Period,
+) -> Result<(Vec<PathBuf>, Written), Fatal> {
     let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
     let plan = plan_of(&data, period)?;
     let dir = out.join(period.code()).join("bieu-mau");
@@ -357,8 +403,14 @@ pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>
             bytes: render::form_yaml(&data, plan, period, u).into_bytes(),
         })
         .collect();
-    write_all(&files)?;
-    Ok(files.into_iter().map(|f| f.path).collect())
+    let (recovery, committed) = Folder::write(out, &files)?;
+    Ok((
+        files.into_iter().map(|f| f.path).collect(),
+        Written {
+            recovery,
+            committed,
+        },
+    ))
 }
 
 /// What `remind` did.
@@ -366,8 +418,12 @@ pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>
 pub enum Reminder {
     /// Every unit has a valid report: nothing written.
     NotNeeded { units: usize },
-    /// The letter, and the units it is addressed to.
-    Written { path: PathBuf, units: Vec<String> },
+    /// The letter, the units it is addressed to, and what writing it did.
+    Written {
+        path: PathBuf,
+        units: Vec<String>,
+        written: Written,
+    },
 }
 
 /// Writes the reminder letter to the units without a valid report for a period
@@ -393,12 +449,19 @@ pub fn remind(
     let path = out
         .join(period.code())
         .join(format!("cong-van-don-doc-{}.docx", period.code()));
-    write_all(&[OutputFile {
-        path: path.clone(),
-        bytes,
-    }])?;
+    let (recovery, committed) = Folder::write(
+        out,
+        &[OutputFile {
+            path: path.clone(),
+            bytes,
+        }],
+    )?;
     Ok(Reminder::Written {
         path,
         units: units.iter().map(|&u| report.unit(u).name.clone()).collect(),
+        written: Written {
+            recovery,
+            committed,
+        },
     })
 }

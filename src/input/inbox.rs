@@ -24,13 +24,59 @@ pub struct Found {
     pub placement: Placement,
 }
 
-/// Problems of the walk itself (an unreadable folder) come back as diagnostics.
-pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
+/// Why the inbox cannot be read. Nothing built from it could be trusted (a report that misses
+/// a folder of submissions says those units sent nothing), so the commands that read it stop
+/// with exit status 2 (docs/du-lieu.md, "nop/").
+#[derive(Debug)]
+pub enum InboxError {
+    /// There is no `nop/` folder (or `nop` is not a folder).
+    Missing { dir: PathBuf },
+    /// Folders of the inbox that cannot be listed: path relative to the data folder, reason.
+    Unreadable { folders: Vec<(String, String)> },
+}
+
+impl std::fmt::Display for InboxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            InboxError::Missing { dir } => write!(
+                f,
+                "Không tìm thấy thư mục nop/ (báo cáo của các đơn vị) trong thư mục dữ liệu '{}'.",
+                dir.display()
+            ),
+            InboxError::Unreadable { folders } => write!(
+                f,
+                "Không đọc được {} thư mục báo cáo, nên không biết hết các báo cáo đơn vị đã nộp:\n  - {}",
+                folders.len(),
+                folders
+                    .iter()
+                    .map(|(p, why)| format!("{p}: {why}"))
+                    .collect::<Vec<_>>()
+                    .join("\n  - ")
+            ),
+        }
+    }
+}
+
+impl InboxError {
+    /// What to do.
+    pub fn hint(&self) -> String {
+        match self {
+            InboxError::Missing { .. } => "Kiểm tra đường dẫn --data và ổ mạng chứa thư mục dữ liệu đã kết nối chưa. Nếu chưa đơn vị nào nộp báo cáo, tạo thư mục nop/ trống (lệnh forms không cần nop/).".into(),
+            InboxError::Unreadable { .. } => "Kiểm tra quyền truy cập các thư mục đó trong thư mục dùng chung (hoặc ổ mạng) rồi chạy lại.".into(),
+        }
+    }
+}
+
+/// Every submission file of the inbox, in walk order; an inbox that cannot be read entirely
+/// is an error.
+pub fn walk(data_dir: &Path, reg: &Registry) -> Result<Vec<Found>, InboxError> {
     let root = data_dir.join("nop");
     let mut found = Vec::new();
-    let mut diags = Vec::new();
+    let mut unreadable = Vec::new();
     if !root.is_dir() {
-        return (found, diags);
+        return Err(InboxError::Missing {
+            dir: data_dir.to_path_buf(),
+        });
     }
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(false)
@@ -45,19 +91,11 @@ pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| rel_path(data_dir, p))
                     .unwrap_or_else(|| "nop".into());
-                diags.push(
-                    Diagnostic::error(
-                        code::KHONG_DOC_DUOC,
-                        &rel,
-                        format!(
-                            "Không đọc được thư mục hoặc tệp: {}",
-                            io_reason(&e.to_string())
-                        ),
-                    )
-                    .hint(Some(
-                        "Kiểm tra quyền truy cập của thư mục dùng chung.".into(),
-                    )),
-                );
+                let reason = match e.io_error().map(std::io::Error::kind) {
+                    Some(std::io::ErrorKind::PermissionDenied) => "không có quyền đọc".into(),
+                    _ => e.to_string(),
+                };
+                unreadable.push((rel, reason));
                 continue;
             }
         };
@@ -79,7 +117,13 @@ pub fn walk(data_dir: &Path, reg: &Registry) -> (Vec<Found>, Vec<Diagnostic>) {
             placement,
         });
     }
-    (found, diags)
+    if unreadable.is_empty() {
+        Ok(found)
+    } else {
+        Err(InboxError::Unreadable {
+            folders: unreadable,
+        })
+    }
 }
 
 /// Hidden files and folders (`.x`) and office lock files (`~$x`, `.~lock.x#`).
@@ -111,14 +155,6 @@ fn placement_of(rel: &str, reg: &Registry) -> Placement {
     Placement {
         folder_unit: folders.iter().rev().find_map(|f| reg.find_unit(f)),
         at_root: folders.is_empty(),
-    }
-}
-
-fn io_reason(e: &str) -> String {
-    if e.contains("Permission denied") {
-        "không có quyền đọc.".into()
-    } else {
-        e.to_string()
     }
 }
 
@@ -204,18 +240,12 @@ fn read_error(rel: &str, e: &std::io::Error) -> Diagnostic {
     ))
 }
 
-/// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`); problems of
-/// the walk itself belong to no period and are listed in every one.
+/// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`).
 pub fn read_inbox(
     data_dir: &Path,
     refs: &Reference,
     keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
-) -> Inbox {
-    let (found, walk_diags) = walk(data_dir, refs.registry);
-    let mut files = read_all(&found, refs, keep_text);
-    for d in walk_diags {
-        let file = d.file.clone();
-        files.push(Submission::unreadable(&file, Placement::default(), d));
-    }
-    Inbox::new(files)
+) -> Result<Inbox, InboxError> {
+    let found = walk(data_dir, refs.registry)?;
+    Ok(Inbox::new(read_all(&found, refs, keep_text)))
 }
