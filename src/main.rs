@@ -79,7 +79,6 @@ fn run_build(settings: BuildSettings, strict: bool) -> u8 {
         Ok(o) => o,
         Err(f) => return fatal(f),
     };
-    terminal::print_recovery(&built.written.recovery);
     let unchanged = &built.written.committed.unchanged;
     let mut rejected = 0;
     for o in &built.periods {
@@ -139,7 +138,6 @@ fn run_forms(
 ) -> u8 {
     match pipeline::forms(data, out, period) {
         Ok((files, written)) => {
-            terminal::print_recovery(&written.recovery);
             println!(
                 "Đã lập {} biểu mẫu báo cáo {} trong {}.",
                 files.len(),
@@ -172,7 +170,6 @@ fn run_remind(
             units,
             written,
         }) => {
-            terminal::print_recovery(&written.recovery);
             println!(
                 "Đã lập công văn đôn đốc {} đơn vị: {}.",
                 units.len(),

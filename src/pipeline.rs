@@ -3,10 +3,10 @@
 //! ([`crate::output`]). Every command goes through here.
 
 use crate::diagnostics::{self, Diagnostic, Tally, code};
-use crate::input::submission::Reference;
-use crate::input::templates::{TemplateFileError, read_templates};
 use crate::input::inbox::{self, InboxError};
 use crate::input::load_data;
+use crate::input::submission::Reference;
+use crate::input::templates::{TemplateFileError, read_templates};
 use crate::model::dataset::DataSet;
 use crate::model::merge::merge_period;
 use crate::model::period::Period;
@@ -126,8 +126,8 @@ impl Loaded {
     /// Loads the data folder and reads the inbox.
     pub fn load(data_dir: &Path, keep_text: KeepText) -> Result<Loaded, Fatal> {
         let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
-        let inbox = inbox::read_inbox(data_dir, &Reference::of(&data), keep_text)
-            .map_err(Fatal::Inbox)?;
+        let inbox =
+            inbox::read_inbox(data_dir, &Reference::of(&data), keep_text).map_err(Fatal::Inbox)?;
         Ok(Loaded { data, inbox })
     }
 

@@ -206,7 +206,8 @@ pub fn notice(text: &str) {
     eprintln!("{text}");
 }
 
-/// What a run did about an earlier run that was killed while writing, on stderr.
+/// What a run did about an earlier run that was killed while writing, on stderr, as soon as
+/// it is done.
 pub fn print_recovery(r: &crate::output::Recovery) {
     use crate::output::Finished;
     match r.finished {

@@ -90,9 +90,9 @@ pub fn abs(out: &Path, rel: &str) -> PathBuf {
 /// Whether every new file is still at hand: its temporary file is there, or it is in place
 /// already.
 pub fn can_go_forward(out: &Path, entries: &[Entry]) -> bool {
-    entries.iter().all(|e| {
-        abs(out, &e.tam).is_file() || holds(&abs(out, &e.dich), &e.moi)
-    })
+    entries
+        .iter()
+        .all(|e| abs(out, &e.tam).is_file() || holds(&abs(out, &e.dich), &e.moi))
 }
 
 /// Whether `path` holds exactly the recorded file.
@@ -118,7 +118,8 @@ pub fn forward(out: &Path, entries: &[Entry], renamed: fn()) -> Result<(), StepE
         }
         if let Some(aside) = &e.de_ra {
             let aside = abs(out, aside);
-            if target.exists() && !aside.exists() {
+            // Not yet moved aside (a file there is the previous file, moved already).
+            if target.exists() && !aside.is_file() {
                 std::fs::rename(&target, &aside).map_err(|e| (target.clone(), e))?;
                 renamed();
             }
@@ -137,7 +138,7 @@ pub fn back(out: &Path, entries: &[Entry], renamed: fn()) -> Result<(), StepErro
         let (tmp, target) = (abs(out, &e.tam), abs(out, &e.dich));
         let failed = |err| (target.clone(), err);
         match &e.de_ra {
-            Some(aside) if abs(out, aside).exists() => {
+            Some(aside) if abs(out, aside).is_file() => {
                 std::fs::rename(abs(out, aside), &target).map_err(failed)?;
                 renamed();
             }

@@ -151,7 +151,10 @@ mod tests {
         w.write_all(b"a").unwrap();
         w.write_all(b"bc").unwrap();
         let (bytes, hash, len) = w.finish();
-        assert_eq!((bytes.as_slice(), hash.as_str(), len), (&b"abc"[..], want, 3));
+        assert_eq!(
+            (bytes.as_slice(), hash.as_str(), len),
+            (&b"abc"[..], want, 3)
+        );
     }
 
     #[test]

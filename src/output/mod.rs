@@ -121,6 +121,7 @@ impl Folder {
         };
         folder.keep |= recovery.finished.is_some();
         (recovery.removed_files, recovery.removed_bytes) = remove_leftovers(out);
+        crate::terminal::print_recovery(&recovery);
         hook::pause("recovered");
         Ok((folder, recovery))
     }
@@ -285,7 +286,8 @@ fn recover(out: &Path, meta: &Path) -> Result<Option<Finished>, OutputError> {
         }
     };
     let files = j.tep.len();
-    let failed = |(path, e): journal::StepError| OutputError {
+    let failed = |(path, e): journal::StepError| {
+        OutputError {
         message: format!(
             "Một lần chạy trước bị dừng giữa lúc thay các tệp kết quả trong '{}', và chưa hoàn tất được việc đó ('{}': {}).",
             out.display(),
@@ -293,6 +295,7 @@ fn recover(out: &Path, meta: &Path) -> Result<Option<Finished>, OutputError> {
             vietnamese_io(&e)
         ),
         hint: Some("Đóng các tệp kết quả đang mở trong Word hoặc Excel rồi chạy lại; chưa có tệp nào bị mất.".into()),
+    }
     };
     if journal::can_go_forward(out, &j.tep) {
         journal::forward(out, &j.tep, journal::count_recovery_rename).map_err(failed)?;
@@ -342,7 +345,9 @@ fn vietnamese_io(e: &std::io::Error) -> String {
             "không có quyền ghi, hoặc tệp đang được mở trong chương trình khác".into()
         }
         std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
-        std::io::ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".into(),
+        std::io::ErrorKind::NotADirectory => {
+            "một phần của đường dẫn là tệp, không phải thư mục".into()
+        }
         std::io::ErrorKind::AlreadyExists => "đã có một tệp trùng tên".into(),
         _ => format!("lỗi hệ thống: {e}"),
     }
@@ -351,12 +356,84 @@ fn vietnamese_io(e: &std::io::Error) -> String {
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> OutputError {
     let p = path.display();
     let hint = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "Đóng tệp nếu đang mở trong Word hoặc Excel, kiểm tra quyền ghi của thư mục, rồi chạy lại.",
-        std::io::ErrorKind::StorageFull => "Giải phóng dung lượng ổ đĩa rồi chạy lại; các báo cáo cũ vẫn được giữ nguyên.",
+        std::io::ErrorKind::PermissionDenied => {
+            "Đóng tệp nếu đang mở trong Word hoặc Excel, kiểm tra quyền ghi của thư mục, rồi chạy lại."
+        }
+        std::io::ErrorKind::StorageFull => {
+            "Giải phóng dung lượng ổ đĩa rồi chạy lại; các báo cáo cũ vẫn được giữ nguyên."
+        }
         _ => "Kiểm tra đường dẫn thư mục kết quả (--out) và quyền ghi vào đó, rồi chạy lại.",
     };
     OutputError {
         message: format!("Không ghi được '{p}': {}.", vietnamese_io(e)),
         hint: Some(hint.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: PathBuf, bytes: &[u8]) -> OutputFile {
+        OutputFile {
+            path,
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn writes_all_files_records_them_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let files = vec![
+            file(out.join("a/x.json"), b"1"),
+            file(out.join("a/y.json"), b"2"),
+        ];
+        let (_, done) = Folder::write(&out, &files).unwrap();
+        assert_eq!(done.written.len(), 2);
+        assert_eq!(std::fs::read(out.join("a/x.json")).unwrap(), b"1");
+        let names: Vec<_> = std::fs::read_dir(out.join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2);
+        let m = Manifest::read(&out.join(".baocao/da-ghi.json"));
+        assert_eq!(m.tep.len(), 2);
+        assert_eq!(
+            m.tep["a/y.json"].sha256,
+            manifest::sha256_file(&out.join("a/y.json")).unwrap()
+        );
+        // The same again: nothing rewritten.
+        let (_, done) = Folder::write(&out, &files).unwrap();
+        assert_eq!((done.written.len(), done.unchanged.len()), (0, 2));
+    }
+
+    #[test]
+    fn failure_keeps_previous_outputs_and_removes_new_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        Folder::write(&out, &[file(out.join("old/x.json"), b"previous")]).unwrap();
+        // The third target's parent is a file, so its folder cannot be made.
+        std::fs::write(out.join("blocker"), b"").unwrap();
+        let files = vec![
+            file(out.join("old/x.json"), b"new"),
+            file(out.join("new/y.json"), b"new"),
+            file(out.join("blocker/z.json"), b"new"),
+        ];
+        assert!(Folder::write(&out, &files).is_err());
+        assert_eq!(std::fs::read(out.join("old/x.json")).unwrap(), b"previous");
+        assert!(!out.join("new").exists());
+        let stray: Vec<_> = std::fs::read_dir(out.join("old")).unwrap().collect();
+        assert_eq!(stray.len(), 1);
+    }
+
+    #[test]
+    fn a_failed_first_run_leaves_no_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let (folder, _) = Folder::open(&out).unwrap();
+        assert!(out.join(".baocao/khoa").is_file());
+        drop(folder);
+        assert!(!out.exists());
     }
 }

@@ -103,11 +103,19 @@ pub fn kept_name(target: &Path, edited: bool, stamp: &str) -> PathBuf {
         .extension()
         .map(|e| format!(".{}", e.to_string_lossy()))
         .unwrap_or_default();
-    let label = if edited { "bản đã sửa" } else { "bản cũ" };
+    let label = if edited {
+        "bản đã sửa"
+    } else {
+        "bản cũ"
+    };
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut n = 1;
     loop {
-        let extra = if n == 1 { String::new() } else { format!(", {n}") };
+        let extra = if n == 1 {
+            String::new()
+        } else {
+            format!(", {n}")
+        };
         let p = dir.join(format!("{stem} ({label} {stamp}{extra}){ext}"));
         if std::fs::symlink_metadata(&p).is_err() {
             return p;

@@ -494,7 +494,11 @@ fn appendix_cells_are_left_aligned_numbers_right_and_header_words_whole() {
         for (cell, width) in head.iter().zip(&grid) {
             let p = &paragraphs(cell)[0];
             assert_eq!(alignments(cell), ["center"], "{}", p.text);
-            assert!(p.has("<w:b />") && p.has("<w:sz w:val=\"24\""), "{}", p.text);
+            assert!(
+                p.has("<w:b />") && p.has("<w:sz w:val=\"24\""),
+                "{}",
+                p.text
+            );
             for word in p.text.split_whitespace() {
                 let w = (baocao::render::metrics::em(word, true) * 240.0).ceil() as i64;
                 assert!(

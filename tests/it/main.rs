@@ -12,4 +12,5 @@ mod forms_and_reminders;
 mod fuzz;
 mod hostile;
 mod layers;
+mod outputs;
 mod xlsx;

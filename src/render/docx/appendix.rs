@@ -2,9 +2,7 @@
 //! the indicators (Phụ lục II), with the title block each starts with.
 
 use crate::model::config::Config;
-use crate::render::docx::{
-    L_TEXT_W, PT12, PT14, centered, fonts, rule, run, spacing, text_width,
-};
+use crate::render::docx::{L_TEXT_W, PT12, PT14, centered, fonts, rule, run, spacing, text_width};
 use crate::render::format;
 use crate::render::ooxml;
 use crate::render::view::task::TaskView;
@@ -210,10 +208,7 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
     for a in areas_in_order(ctx) {
         rows.push(
             TableRow::new(vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&a.ma, true, Align::Ordinal)],
-                ),
+                data_cell(widths[0], vec![cell_text(&a.ma, true, Align::Ordinal)]),
                 data_cell(
                     widths[1..].iter().sum(),
                     vec![cell_text(&a.ten, true, Align::Text)],
@@ -231,34 +226,19 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
                 state.push_str(&format!("\n(kỳ trước: {before})"));
             }
             let cells = vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&t.nhan, false, Align::Ordinal)],
-                ),
-                data_cell(
-                    widths[1],
-                    vec![cell_text(&t.noi_dung, false, Align::Text)],
-                ),
-                data_cell(
-                    widths[2],
-                    vec![cell_text(&t.chu_tri, false, Align::Text)],
-                ),
+                data_cell(widths[0], vec![cell_text(&t.nhan, false, Align::Ordinal)]),
+                data_cell(widths[1], vec![cell_text(&t.noi_dung, false, Align::Text)]),
+                data_cell(widths[2], vec![cell_text(&t.chu_tri, false, Align::Text)]),
                 data_cell(
                     widths[3],
                     vec![cell_text(&t.san_pham_ke_hoach, false, Align::Text)],
                 ),
-                data_cell(
-                    widths[4],
-                    vec![cell_text(&t.thoi_han, false, Align::Text)],
-                ),
+                data_cell(widths[4], vec![cell_text(&t.thoi_han, false, Align::Text)]),
                 data_cell(
                     widths[5],
                     vec![cell_text(&task_result_text(t), false, Align::Text)],
                 ),
-                data_cell(
-                    widths[6],
-                    vec![cell_text(&state, t.qua_han, Align::Text)],
-                ),
+                data_cell(widths[6], vec![cell_text(&state, t.qua_han, Align::Text)]),
             ];
             rows.push(TableRow::new(cells).cant_split());
         }
@@ -308,18 +288,12 @@ pub(crate) fn indicator_table(ctx: &ReportContext) -> Table {
                         widths[0],
                         vec![cell_text(&n.to_string(), false, Align::Ordinal)],
                     ),
-                    data_cell(
-                        widths[1],
-                        vec![cell_text(&c.ten, false, Align::Text)],
-                    ),
+                    data_cell(widths[1], vec![cell_text(&c.ten, false, Align::Text)]),
                     data_cell(
                         widths[2],
                         vec![cell_text(&c.don_vi_tinh, false, Align::Text)],
                     ),
-                    data_cell(
-                        widths[3],
-                        vec![cell_text(&value, false, Align::Number)],
-                    ),
+                    data_cell(widths[3], vec![cell_text(&value, false, Align::Number)]),
                 ])
                 .cant_split(),
             );
