@@ -32,7 +32,9 @@ Cách dùng: {usage}
         baocao forms --ky 2024-Q3             lập biểu mẫu điền sẵn gửi các đơn vị\n  \
         baocao remind --ky 2024-Q1            lập công văn đôn đốc đơn vị chưa có báo cáo hợp lệ\n\n\
         Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
-        2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
+        2 — không lập được gì (dữ liệu gốc lỗi, không đọc được nop/, không ghi được kết quả),\n\
+        và không tệp kết quả nào bị thay đổi. Tệp kết quả đã sửa trong Word không bị ghi đè\n\
+        mà được giữ lại với tên \"(bản đã sửa …)\"."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -26,7 +26,7 @@ pub struct Found {
 
 /// Why the inbox cannot be read. Nothing built from it could be trusted (a report that misses
 /// a folder of submissions says those units sent nothing), so the commands that read it stop
-/// with exit status 2 (docs/du-lieu.md, "nop/").
+/// with exit status 2 (README.md, "Thư mục dữ liệu").
 #[derive(Debug)]
 pub enum InboxError {
     /// There is no `nop/` folder (or `nop` is not a folder).
