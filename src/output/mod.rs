@@ -167,7 +167,7 @@ impl Folder {
                 }
             };
             entries.push(Entry {
-                tam: rel(&self.out, &s.tmp),
+                tam: sibling(&dich, &s.tmp),
                 dich,
                 de_ra,
                 giu_lai,
@@ -245,15 +245,23 @@ impl Drop for Folder {
     }
 }
 
+/// The relative path of `file`, which lies beside the target `dich` (the temporary file's own
+/// path may be absolute, or relative to another working folder).
+fn sibling(dich: &str, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match dich.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{name}"),
+        None => name,
+    }
+}
+
 /// A hidden name beside the target for its previous file while it is replaced.
 fn backup_name(dich: &str, n: usize) -> String {
-    let dir = dich.rsplit_once('/').map_or("", |(d, _)| d);
     let name = format!("{TMP_PREFIX}{}-{n}-cu{TMP_SUFFIX}", std::process::id());
-    if dir.is_empty() {
-        name
-    } else {
-        format!("{dir}/{name}")
-    }
+    sibling(dich, Path::new(&name))
 }
 
 /// `path` relative to the output folder, with `/`.

@@ -865,6 +865,9 @@ fn libreoffice_round_trip() {
         )
         .unwrap();
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The appendix header's "STT" on one line, as LibreOffice lays it out.
+        assert!(flat.contains("STT Nhiệm vụ"), "{ky}: STT whole");
+        assert!(!text.lines().any(|l| l.trim() == "ST"), "{ky}: STT broken");
         for s in [
             "BÁO CÁO",
             "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",

@@ -98,7 +98,7 @@ struct Paused {
 }
 
 impl Paused {
-    fn start(mut cmd: Command, point: &str) -> Paused {
+    fn start(cmd: &mut Command, point: &str) -> Paused {
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -183,14 +183,14 @@ fn a_run_killed_at_any_step_leaves_whole_sets_once_the_next_run_has_looked() {
     for (i, point) in points.iter().enumerate() {
         let out = c.tmp.path().join(format!("k{i}"));
         copy_tree(&c.tmp.path().join("old"), &out);
-        Paused::start(command(&c, &out, Some(point)), point).kill();
+        Paused::start(&mut command(&c, &out, Some(point)), point).kill();
         // Killed: the folder may be mixed; the kill must not have been harmless everywhere.
         let killed = snapshot(&out);
         if each_period_whole(&killed, &old, &new).is_err() {
             mixed_seen += 1;
         }
         // The next run, stopped right after it has settled what it found.
-        let next = Paused::start(command(&c, &out, Some("recovered")), "recovered");
+        let next = Paused::start(&mut command(&c, &out, Some("recovered")), "recovered");
         let settled = snapshot(&out);
         if let Err(e) = each_period_whole(&settled, &old, &new) {
             panic!("killed at {point}: {e}");
@@ -224,13 +224,38 @@ fn a_recovery_killed_in_turn_is_settled_by_the_run_after() {
     let (c, old, new) = old_and_new();
     let out = c.tmp.path().join("k");
     copy_tree(&c.tmp.path().join("old"), &out);
-    Paused::start(command(&c, &out, Some("rename-5")), "rename-5").kill();
-    Paused::start(command(&c, &out, Some("recover-1")), "recover-1").kill();
-    let third = Paused::start(command(&c, &out, Some("recovered")), "recovered");
+    Paused::start(&mut command(&c, &out, Some("rename-5")), "rename-5").kill();
+    Paused::start(&mut command(&c, &out, Some("recover-1")), "recover-1").kill();
+    let third = Paused::start(&mut command(&c, &out, Some("recovered")), "recovered");
     each_period_whole(&snapshot(&out), &old, &new).unwrap();
     assert!(temporaries(&out).is_empty());
     assert_eq!(third.resume(), Some(0));
     assert_eq!(snapshot(&out), new);
+}
+
+#[test]
+fn an_interrupted_folder_is_settled_under_another_path() {
+    // As when a colleague's machine reaches the shared folder by another drive letter: the
+    // journal names files relative to the output folder.
+    // A relative --out, so that the temporary files' own (absolute) paths differ from it.
+    let (c, old, new) = old_and_new();
+    let mut cmd = command(&c, Path::new("old"), Some("rename-3"));
+    Paused::start(cmd.current_dir(c.tmp.path()), "rename-3").kill();
+    let moved = c.tmp.path().join("elsewhere");
+    std::fs::rename(c.tmp.path().join("old"), &moved).unwrap();
+    let mut cmd = command(&c, Path::new("elsewhere"), Some("recovered"));
+    let next = Paused::start(cmd.current_dir(c.tmp.path()), "recovered");
+    // Every new file was still at hand: the replacement is finished, not undone.
+    assert!(
+        next.before.contains("đã đặt nốt 6 tệp mới"),
+        "{}",
+        next.before
+    );
+    assert_eq!(snapshot(&moved), new);
+    assert_ne!(snapshot(&moved), old);
+    assert!(temporaries(&moved).is_empty(), "{:?}", temporaries(&moved));
+    assert_eq!(next.resume(), Some(0));
+    assert_eq!(snapshot(&moved), new);
 }
 
 #[test]
@@ -274,7 +299,7 @@ fn a_target_that_cannot_be_replaced_stops_the_run_before_any_change() {
 fn a_rename_that_fails_half_way_puts_every_file_back() {
     let (c, old, _) = old_and_new();
     let out = c.tmp.path().join("old");
-    let run = Paused::start(command(&c, &out, Some("rename-2")), "rename-2");
+    let run = Paused::start(&mut command(&c, &out, Some("rename-2")), "rename-2");
     // The first file is replaced; the second file's place aside is taken by a folder, so
     // that moving it there fails.
     let journal: serde_json::Value =
@@ -294,7 +319,7 @@ fn a_rename_that_fails_half_way_puts_every_file_back() {
 fn a_second_run_waits_for_the_first_or_gives_up_with_exit_2() {
     let (c, old, new) = old_and_new();
     let out = c.tmp.path().join("old");
-    let first = Paused::start(command(&c, &out, Some("locked")), "locked");
+    let first = Paused::start(&mut command(&c, &out, Some("locked")), "locked");
     let pid = first.child.id();
     // No wait allowed: exit 2, a message naming the other run, nothing changed.
     let o = command(&c, &out, None)
