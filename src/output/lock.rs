@@ -29,7 +29,10 @@ impl Lock {
         let start = Instant::now();
         let mut said = false;
         loop {
-            let mut file = open(&path).map_err(|e| io_error(&path, &e))?;
+            // (Made again if a run that had made it, and failed, removed it meanwhile.)
+            let mut file = std::fs::create_dir_all(meta)
+                .and_then(|()| open(&path))
+                .map_err(|e| io_error(&path, &e))?;
             match file.try_lock() {
                 Ok(()) => {
                     // The file may have been removed and made anew while this run waited

@@ -43,11 +43,13 @@ impl Staging {
         create_dirs(dir, &mut self.created).map_err(|e| io_error(dir, &e))?;
         let mut tmp = temp_file(dir).map_err(|e| io_error(dir, &e))?;
         let (hash, len) = {
-            let mut w = Hashing::new(std::io::BufWriter::new(tmp.as_file_mut()));
+            // Buffered before the hash, so that it hashes large blocks.
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, Hashing::new(tmp.as_file_mut()));
             write(&mut w)
                 .and_then(|_| w.flush())
                 .map_err(|e| io_error(path, &e))?;
-            let (_, hash, len) = w.finish();
+            let hashing = w.into_inner().map_err(|e| io_error(path, e.error()))?;
+            let (_, hash, len) = hashing.finish();
             (hash, len)
         };
         readable_by_others(tmp.as_file())
