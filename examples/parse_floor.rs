@@ -19,7 +19,13 @@ fn main() {
         }
     };
     let refs = baocao::input::submission::Reference::of(&data);
-    let inbox = baocao::input::inbox::read_inbox(&dir, &refs, &|_| true).expect("readable nop/");
+    let inbox = match baocao::input::inbox::read_inbox(&dir, &refs, &|_| true) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
     let tasks: usize = inbox.files().iter().map(|s| s.tasks.len()).sum();
     println!("{} files, {} task reports", inbox.len(), tasks);
 }

@@ -34,7 +34,9 @@ Cách dùng: {usage}
         baocao phan-hoi --ky 2024-Q1          lập phiếu phản hồi cho từng đơn vị có báo cáo lỗi\n  \
         baocao ke-hoach nhap KH-2025.docx     nhập kế hoạch CCHC năm mới từ văn bản Word\n\n\
         Mã thoát: 0 — đã lập báo cáo; 1 — có tệp bị từ chối (với --strict) hoặc check thấy lỗi;\n\
-        2 — không lập được gì (dữ liệu gốc lỗi, không ghi được kết quả)."
+        2 — không lập được gì (dữ liệu gốc lỗi, không đọc được nop/, không ghi được kết quả),\n\
+        và không tệp kết quả nào bị thay đổi. Tệp kết quả đã sửa trong Word không bị ghi đè\n\
+        mà được giữ lại với tên \"(bản đã sửa …)\"."
 )]
 pub struct Cli {
     #[command(subcommand)]

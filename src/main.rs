@@ -1,7 +1,8 @@
 //! The `baocao` binary: parse arguments, call the library, print problems, choose the exit
 //! status (0 written; 1 rejected files with --strict, or errors found by check; 2 nothing
-//! could be built). Everything printed goes through `terminal::out` and `terminal::err`,
-//! which end the run quietly when the reader has gone (`baocao status | head`).
+//! could be built, and no output file was changed). Everything printed goes through
+//! `terminal::out` and `terminal::err`, which end the run quietly when the reader has gone
+//! (`baocao status | head`).
 
 use baocao::cli::{COMMANDS, Cli, Command, PlanCommand, vietnamese_error};
 use baocao::model::period::Period;
@@ -112,6 +113,7 @@ fn run_build(settings: BuildSettings, strict: bool) -> u8 {
         Err(f) => return fatal(f),
     };
     say_templates(built.templates.as_deref());
+    let unchanged = &built.written.committed.unchanged;
     let mut rejected = 0;
     for o in &built.periods {
         let listed: Vec<_> = o.diagnostics.iter().take(MAX_LISTED).cloned().collect();
@@ -133,9 +135,14 @@ fn run_build(settings: BuildSettings, strict: bool) -> u8 {
             terminal::tally_text(o.tally)
         ));
         for f in &o.files {
-            out(&format!("  đã ghi {}\n", f.display()));
+            if unchanged.contains(f) {
+                out(&format!("  không đổi {}\n", f.display()));
+            } else {
+                out(&format!("  đã ghi {}\n", f.display()));
+            }
         }
     }
+    terminal::print_kept(&built.written.committed.kept);
     if strict && rejected > 0 {
         err(&format!(
             "Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.\n"
@@ -162,13 +169,14 @@ fn run_check(data: &Path, period: Option<Period>) -> u8 {
 
 fn run_forms(data: &Path, out_dir: &Path, period: Period) -> u8 {
     match pipeline::forms(data, out_dir, period) {
-        Ok(files) => {
+        Ok((files, written)) => {
             out(&format!(
                 "Đã lập {} biểu mẫu báo cáo {} trong {}.\n",
                 files.len(),
                 period.display_name(),
                 out_dir.join(period.code()).join("bieu-mau").display()
             ));
+            terminal::print_kept(&written.committed.kept);
             0
         }
         Err(f) => fatal(f),
@@ -194,6 +202,7 @@ fn run_remind(
             path,
             units,
             templates,
+            written,
         }) => {
             say_templates(templates.as_deref());
             out(&format!(
@@ -202,6 +211,7 @@ fn run_remind(
                 units.join(", ")
             ));
             out(&format!("  đã ghi {}\n", path.display()));
+            terminal::print_kept(&written.committed.kept);
             0
         }
         Err(f) => fatal(f),
@@ -218,8 +228,21 @@ fn run_feedback(data: &Path, out_dir: &Path, period: Period) -> u8 {
                 fb.fine,
                 fb.silent
             ));
+            let unchanged = &fb.written.committed.unchanged;
             for p in &fb.notes {
-                out(&format!("  đã ghi {}\n", p.display()));
+                let done = if unchanged.contains(p) {
+                    "không đổi"
+                } else {
+                    "đã ghi"
+                };
+                out(&format!("  {done} {}\n", p.display()));
+            }
+            terminal::print_kept(&fb.written.committed.kept);
+            for p in &fb.stale_kept {
+                out(&format!(
+                    "Chú ý: đơn vị của phiếu {} nay không còn gì cần sửa, nhưng phiếu đã được sửa tay nên được giữ lại; xóa phiếu nếu không cần nữa.\n",
+                    p.display()
+                ));
             }
             0
         }
@@ -244,6 +267,13 @@ fn run_import(settings: &pipeline::ImportSettings) -> u8 {
             ));
             out(&format!("  đã ghi {}\n", o.plan_path.display()));
             out(&format!("  đã ghi {}\n", o.review_path.display()));
+            for k in &o.kept {
+                out(&format!(
+                    "  tệp cũ {} được giữ lại thành {}\n",
+                    k.target.display(),
+                    k.copy.display()
+                ));
+            }
             out(&format!(
                 "Cần quyết định {} mục, nên soát lại {} mục:\n\n",
                 o.decide, o.check

@@ -1,6 +1,6 @@
 //! The one place that knows the order of the stages: load the data folder, read the inbox,
-//! merge each period, render its outputs, write them atomically. Every command goes through
-//! here.
+//! merge each period, render its outputs, write them as one set into the output folder
+//! ([`crate::output`]). Every command goes through here.
 
 mod import;
 
@@ -17,7 +17,7 @@ use crate::model::period::Period;
 use crate::model::plan::Plan;
 use crate::model::report::{PeriodReport, Previous};
 use crate::model::submission::Inbox;
-use crate::output::{OutputError, OutputFile, Staging, write_all};
+use crate::output::{Committed, Folder, OutputError, OutputFile, Recovery, Staging};
 use crate::render::{self, RenderError, templates};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
@@ -31,10 +31,12 @@ pub enum Fatal {
     Data(Vec<Diagnostic>),
     /// No period was asked for and the inbox has no readable report.
     NoPeriods,
+    /// The inbox (`nop/`) is missing or cannot be read entirely.
+    Inbox(InboxError),
+    /// `build` found no submission file at all in the inbox.
+    EmptyInbox { dir: PathBuf },
     /// A requested period's year has no plan.
     NoPlan { period: Period, years: Vec<i32> },
-    /// The inbox (`nop/`) cannot be read.
-    Inbox(InboxError),
     /// The templates' folder cannot be used.
     TemplateFiles(TemplateFileError),
     /// The templates are broken, or an output could not be rendered.
@@ -63,6 +65,12 @@ impl fmt::Display for Fatal {
             Fatal::NoPeriods => f.write_str(
                 "Thư mục nop/ chưa có báo cáo nào đọc được kỳ báo cáo, nên không có kỳ nào để lập.",
             ),
+            Fatal::Inbox(e) => e.fmt(f),
+            Fatal::EmptyInbox { dir } => write!(
+                f,
+                "Thư mục '{}' không có tệp báo cáo nào của đơn vị, nên không lập báo cáo: một báo cáo không có số liệu của đơn vị nào sẽ thay mất báo cáo đã lập.",
+                dir.join("nop").display()
+            ),
             Fatal::NoPlan { period, .. } => write!(
                 f,
                 "Chưa có kế hoạch CCHC năm {} (tệp ke-hoach/{}.yaml) nên không lập được biểu mẫu, báo cáo kỳ {}.",
@@ -70,7 +78,6 @@ impl fmt::Display for Fatal {
                 period.year,
                 period.code()
             ),
-            Fatal::Inbox(e) => f.write_str(&e.message),
             Fatal::TemplateFiles(e) => e.fmt(f),
             Fatal::Render(e) => e.fmt(f),
             Fatal::Output(e) => e.fmt(f),
@@ -103,7 +110,8 @@ impl Fatal {
                     .join(", ")
             )),
             Fatal::Output(e) => e.hint.clone(),
-            Fatal::Inbox(e) => Some(e.hint.clone()),
+            Fatal::Inbox(e) => Some(e.hint()),
+            Fatal::EmptyInbox { .. } => Some("Kiểm tra đường dẫn --data và ổ mạng chứa thư mục dữ liệu đã kết nối chưa; các đơn vị chép báo cáo vào nop/<mã đơn vị>/.".into()),
             Fatal::Import { hint, .. } => hint.clone(),
             Fatal::PlanExists { .. } => Some(
                 "Muốn thay kế hoạch đã có bằng kế hoạch nhập từ văn bản, chạy lại với --ghi-de."
@@ -242,16 +250,26 @@ pub struct PeriodOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What a build did: each period's outcome, and the templates' folder when not the built-in
-/// templates.
+/// What a run that writes found in its output folder and did there.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// An interrupted run's replacement settled, leftovers removed.
+    pub recovery: Recovery,
+    /// Files written, left unchanged, kept.
+    pub committed: Committed,
+}
+
+/// What `build` did.
 #[derive(Debug)]
-pub struct BuildOutcome {
+pub struct Built {
     pub periods: Vec<PeriodOutcome>,
+    pub written: Written,
+    /// The templates' folder, when not the built-in templates.
     pub templates: Option<PathBuf>,
 }
 
 /// Builds the requested periods (or all found) and writes their outputs, all or nothing.
-pub fn build(settings: &BuildSettings) -> Result<BuildOutcome, Fatal> {
+pub fn build(settings: &BuildSettings) -> Result<Built, Fatal> {
     // The templates first: a mistake in them is found before the inbox is read.
     let (tera, templates_dir) = load_templates(settings.templates.as_deref(), &settings.data)?;
     // With --ky, only the requested periods' texts are kept; without, every period is built.
@@ -259,6 +277,11 @@ pub fn build(settings: &BuildSettings) -> Result<BuildOutcome, Fatal> {
     let loaded = Loaded::load(&settings.data, &|p| {
         wanted.is_empty() || p.is_none_or(|p| wanted.contains(&p))
     })?;
+    if loaded.inbox.files().is_empty() {
+        return Err(Fatal::EmptyInbox {
+            dir: settings.data.clone(),
+        });
+    }
     let periods = if settings.periods.is_empty() {
         loaded.inbox.periods()
     } else {
@@ -274,6 +297,7 @@ pub fn build(settings: &BuildSettings) -> Result<BuildOutcome, Fatal> {
     if periods.is_empty() {
         return Err(Fatal::NoPeriods);
     }
+    let (mut folder, recovery) = Folder::open(&settings.out)?;
     let mut stage = Staging::new();
     let mut outcomes = Vec::new();
     let mut merged = HashMap::new();
@@ -283,9 +307,13 @@ pub fn build(settings: &BuildSettings) -> Result<BuildOutcome, Fatal> {
         outcomes.push(outcome(&report, files));
         merged.insert(period, Previous::of(&report));
     }
-    stage.commit()?;
-    Ok(BuildOutcome {
+    let committed = folder.commit(stage)?;
+    Ok(Built {
         periods: outcomes,
+        written: Written {
+            recovery,
+            committed,
+        },
         templates: templates_dir,
     })
 }
@@ -403,8 +431,12 @@ pub fn status(data_dir: &Path, period: Period, format: StatusFormat) -> Result<S
 }
 
 /// Writes one pre-filled form per unit for a period (`<out>/<KY>/bieu-mau/<đơn vị>.yaml`);
-/// returns the paths written.
-pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>, Fatal> {
+/// returns the paths and what writing them did.
+pub fn forms(
+    data_dir: &Path,
+    out: &Path,
+    period: Period,
+) -> Result<(Vec<PathBuf>, Written), Fatal> {
     let data = load_data(data_dir).map_err(|e| Fatal::Data(e.diags))?;
     let plan = plan_of(&data, period)?;
     let dir = out.join(period.code()).join("bieu-mau");
@@ -416,8 +448,14 @@ pub fn forms(data_dir: &Path, out: &Path, period: Period) -> Result<Vec<PathBuf>
             bytes: render::form_yaml(&data, plan, period, u).into_bytes(),
         })
         .collect();
-    write_all(&files)?;
-    Ok(files.into_iter().map(|f| f.path).collect())
+    let (recovery, committed) = Folder::write(out, &files)?;
+    Ok((
+        files.into_iter().map(|f| f.path).collect(),
+        Written {
+            recovery,
+            committed,
+        },
+    ))
 }
 
 /// What `phan-hoi` wrote: the notes, and how many units were fine.
@@ -428,35 +466,50 @@ pub struct Feedback {
     pub fine: usize,
     /// Units that sent nothing: no note (the reminder letter is for them).
     pub silent: usize,
+    /// Notes of earlier runs for units that now have nothing to fix, left because they were
+    /// changed by hand.
+    pub stale_kept: Vec<PathBuf>,
+    pub written: Written,
 }
 
 /// Writes one feedback note per unit that sent something with a problem
 /// (`<out>/<KY>/phan-hoi/<đơn vị>.txt`), and removes the notes of earlier runs for units that
-/// now have none.
+/// now have none (unless changed by hand).
 pub fn feedback(data_dir: &Path, out: &Path, period: Period) -> Result<Feedback, Fatal> {
     let loaded = Loaded::load(data_dir, &|p| p.is_none_or(|p| p == period))?;
     let report = loaded.merge(period)?;
     let dir = out.join(period.code()).join("phan-hoi");
-    let notes = render::feedback_notes(&report);
-    let files: Vec<OutputFile> = notes
+    let note_of = |u| dir.join(format!("{}.txt", report.unit(u).id));
+    let files: Vec<OutputFile> = render::feedback_notes(&report)
         .into_iter()
         .map(|(u, bytes)| OutputFile {
-            path: dir.join(format!("{}.txt", report.unit(u).id)),
+            path: note_of(u),
             bytes,
         })
         .collect();
-    write_all(&files)?;
-    for u in &report.units {
-        let path = dir.join(format!("{}.txt", report.unit(u.unit).id));
-        if !files.iter().any(|f| f.path == path) && path.is_file() {
-            std::fs::remove_file(&path).map_err(|e| Fatal::Output(OutputError::of(&path, &e)))?;
-        }
+    let stale: Vec<PathBuf> = report
+        .units
+        .iter()
+        .map(|u| note_of(u.unit))
+        .filter(|p| !files.iter().any(|f| &f.path == p))
+        .collect();
+    let (mut folder, recovery) = Folder::open(out)?;
+    let mut stage = Staging::new();
+    for f in &files {
+        stage.add_bytes(&f.path, &f.bytes)?;
     }
+    let committed = folder.commit(stage)?;
+    let stale_kept = folder.retire(&stale)?;
     let silent = report.units.iter().filter(|u| !u.submitted()).count();
     Ok(Feedback {
         fine: report.units.len() - silent - files.len(),
         silent,
         notes: files.into_iter().map(|f| f.path).collect(),
+        stale_kept,
+        written: Written {
+            recovery,
+            committed,
+        },
     })
 }
 
@@ -465,10 +518,11 @@ pub fn feedback(data_dir: &Path, out: &Path, period: Period) -> Result<Feedback,
 pub enum Reminder {
     /// Every unit has a valid report: nothing written.
     NotNeeded { units: usize },
-    /// The letter, and the units it is addressed to.
+    /// The letter, the units it is addressed to, and what writing it did.
     Written {
         path: PathBuf,
         units: Vec<String>,
+        written: Written,
         /// The templates' folder, when not the built-in templates.
         templates: Option<PathBuf>,
     },
@@ -498,13 +552,20 @@ pub fn remind(
     let path = out
         .join(period.code())
         .join(format!("cong-van-don-doc-{}.docx", period.code()));
-    write_all(&[OutputFile {
-        path: path.clone(),
-        bytes,
-    }])?;
+    let (recovery, committed) = Folder::write(
+        out,
+        &[OutputFile {
+            path: path.clone(),
+            bytes,
+        }],
+    )?;
     Ok(Reminder::Written {
         path,
         units: units.iter().map(|&u| report.unit(u).name.clone()).collect(),
         templates: templates_used,
+        written: Written {
+            recovery,
+            committed,
+        },
     })
 }

@@ -221,3 +221,51 @@ impl Drop for Progress {
         self.bar.finish_and_clear();
     }
 }
+
+/// A notice on stderr while a run goes on (waiting for another run's lock, a warning).
+pub fn notice(text: &str) {
+    err(&format!("{text}\n"));
+}
+
+/// What a run did about an earlier run that was killed while writing, on stderr, as soon as
+/// it is done.
+pub fn print_recovery(r: &crate::output::Recovery) {
+    use crate::output::Finished;
+    match r.finished {
+        Some(Finished::Forward { files }) => err(&format!(
+            "Lần chạy trước bị dừng giữa lúc thay các tệp kết quả; đã đặt nốt {files} tệp mới của lần chạy đó vào chỗ, nên mỗi kỳ lại có đủ một bộ tệp cùng lần lập.\n"
+        )),
+        Some(Finished::Back { files }) => err(&format!(
+            "Lần chạy trước bị dừng giữa lúc thay các tệp kết quả; đã trả lại {files} tệp như trước lần chạy đó.\n"
+        )),
+        None => {}
+    }
+    if r.removed_files > 0 {
+        err(&format!(
+            "Đã xóa {} tệp tạm ({:.1} MB) do các lần chạy bị dừng để lại.\n",
+            r.removed_files,
+            r.removed_bytes as f64 / 1_000_000.0
+        ));
+    }
+}
+
+/// The files kept instead of overwritten, on stdout after what was written.
+pub fn print_kept(kept: &[crate::output::Kept]) {
+    for k in kept {
+        let why = if k.edited {
+            "đã được sửa sau khi baocao ghi"
+        } else {
+            "không rõ có phải do baocao ghi không (chưa có trong sổ các tệp baocao đã ghi)"
+        };
+        out(&format!(
+            "Chú ý: tệp {} {why}; tệp đó không bị ghi đè mà được giữ lại thành {}.\n",
+            k.target.display(),
+            k.copy.display()
+        ));
+    }
+    if !kept.is_empty() {
+        out(
+            "  Tệp mới lập đã nằm ở tên cũ; nếu cần, chép các chỗ đã sửa từ bản giữ lại sang tệp mới.\n",
+        );
+    }
+}

@@ -42,30 +42,59 @@ pub enum What {
     NotAFile(&'static str),
 }
 
-/// Why the inbox could not be read at all (exit 2: nothing is built from an inbox that may be
-/// missing files).
+/// Why the inbox cannot be read. Nothing built from it could be trusted (a report that misses
+/// a folder of submissions says those units sent nothing), so the commands that read it stop
+/// with exit status 2 (README.md, "Thư mục dữ liệu").
 #[derive(Debug)]
-pub struct InboxError {
-    pub message: String,
-    pub hint: String,
+pub enum InboxError {
+    /// There is no `nop/` folder (or `nop` is not a folder).
+    Missing { dir: PathBuf },
+    /// Folders of the inbox that cannot be listed: path relative to the data folder, reason.
+    Unreadable { folders: Vec<(String, String)> },
 }
 
-/// Walks `nop/`; problems of the walk inside it (an unreadable sub-folder) come back as
-/// diagnostics. A missing `nop/` is an empty inbox; an unreadable one is an error.
-pub fn walk(data_dir: &Path, reg: &Registry) -> Result<(Vec<Found>, Vec<Diagnostic>), InboxError> {
+impl std::fmt::Display for InboxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            InboxError::Missing { dir } => write!(
+                f,
+                "Không tìm thấy thư mục nop/ (báo cáo của các đơn vị) trong thư mục dữ liệu '{}'.",
+                dir.display()
+            ),
+            InboxError::Unreadable { folders } => write!(
+                f,
+                "Không đọc được {} thư mục báo cáo, nên không biết hết các báo cáo đơn vị đã nộp:\n  - {}",
+                folders.len(),
+                folders
+                    .iter()
+                    .map(|(p, why)| format!("{p}: {why}"))
+                    .collect::<Vec<_>>()
+                    .join("\n  - ")
+            ),
+        }
+    }
+}
+
+impl InboxError {
+    /// What to do.
+    pub fn hint(&self) -> String {
+        match self {
+            InboxError::Missing { .. } => "Kiểm tra đường dẫn --data và ổ mạng chứa thư mục dữ liệu đã kết nối chưa. Nếu chưa đơn vị nào nộp báo cáo, tạo thư mục nop/ trống (lệnh forms không cần nop/).".into(),
+            InboxError::Unreadable { .. } => "Kiểm tra quyền truy cập các thư mục đó trong thư mục dùng chung (hoặc ổ mạng) rồi chạy lại.".into(),
+        }
+    }
+}
+
+/// Every submission file of the inbox, in walk order; an inbox that cannot be read entirely
+/// is an error.
+pub fn walk(data_dir: &Path, reg: &Registry) -> Result<Vec<Found>, InboxError> {
     let root = data_dir.join("nop");
     let mut found = Vec::new();
-    let mut diags = Vec::new();
-    match std::fs::read_dir(&root) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((found, diags)),
-        Err(e) => {
-            let (what, todo) = crate::oserror::explain(&e);
-            return Err(InboxError {
-                message: format!("Không đọc được thư mục nop/ ({}): {what}.", root.display()),
-                hint: todo,
-            });
-        }
-        Ok(_) => {}
+    let mut unreadable = Vec::new();
+    if !root.is_dir() {
+        return Err(InboxError::Missing {
+            dir: data_dir.to_path_buf(),
+        });
     }
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(false)
@@ -77,7 +106,15 @@ pub fn walk(data_dir: &Path, reg: &Registry) -> Result<(Vec<Found>, Vec<Diagnost
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(walk_error(data_dir, &e));
+                let rel = e
+                    .path()
+                    .map(|p| rel_path(data_dir, p))
+                    .unwrap_or_else(|| "nop".into());
+                let reason = match e.io_error() {
+                    Some(io) => crate::oserror::explain(io).0,
+                    None => "liên kết tắt trỏ vòng lại chính nó".to_string(),
+                };
+                unreadable.push((rel, reason));
                 continue;
             }
         };
@@ -106,27 +143,13 @@ pub fn walk(data_dir: &Path, reg: &Registry) -> Result<(Vec<Found>, Vec<Diagnost
             folder_error,
         });
     }
-    Ok((found, diags))
-}
-
-fn walk_error(data_dir: &Path, e: &walkdir::Error) -> Diagnostic {
-    let rel = e
-        .path()
-        .map(|p| rel_path(data_dir, p))
-        .unwrap_or_else(|| "nop".into());
-    let (what, todo) = match e.io_error() {
-        Some(io) => crate::oserror::explain(io),
-        None => (
-            "liên kết tắt trỏ vòng lại chính nó".to_string(),
-            "Xóa liên kết tắt bị vòng trong thư mục.".to_string(),
-        ),
-    };
-    Diagnostic::error(
-        code::KHONG_DOC_DUOC,
-        &rel,
-        format!("Không đọc được thư mục hoặc tệp này: {what}."),
-    )
-    .hint(Some(todo))
+    if unreadable.is_empty() {
+        Ok(found)
+    } else {
+        Err(InboxError::Unreadable {
+            folders: unreadable,
+        })
+    }
 }
 
 /// Hidden and temporary files: `.x`, `~$x` (Office's lock files), `x~`, `x.tmp`, `x.bak`,
@@ -372,22 +395,14 @@ fn read_stable(
     Err(ReadFail::Changing)
 }
 
-/// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`); problems of
-/// the walk itself belong to no period and are listed in every one.
+/// Walks the inbox and reads every file in it (see [`read_all`] for `keep_text`).
 pub fn read_inbox(
     data_dir: &Path,
     refs: &Reference,
     keep_text: &(dyn Fn(Option<Period>) -> bool + Sync),
 ) -> Result<Inbox, InboxError> {
-    let (found, walk_diags) = walk(data_dir, refs.registry)?;
-    let mut files = read_all(&found, refs, keep_text);
-    for d in walk_diags {
-        let file = d.file.clone();
-        let mut s = Submission::unreadable(&file, Placement::default(), d);
-        s.kind = FileKind::Other;
-        files.push(s);
-    }
-    Ok(Inbox::new(files))
+    let found = walk(data_dir, refs.registry)?;
+    Ok(Inbox::new(read_all(&found, refs, keep_text)))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::input::plan_import::import_plan as read_document;
 use crate::input::{load_registry, read_plan_text};
 use crate::model::plan::Plan;
 use crate::model::plan_import::ReviewKind;
-use crate::output::{OutputFile, write_all};
+use crate::output::{Folder, Kept, Staging};
 use crate::render;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,9 @@ pub struct ImportOutcome {
     pub check: usize,
     /// An existing plan was replaced (`--ghi-de`).
     pub replaced: bool,
+    /// Files that were there before, kept under `ke-hoach/cu/` (the replaced plan, an edited
+    /// review list).
+    pub kept: Vec<Kept>,
 }
 
 /// Imports a plan document into `ke-hoach/<năm>.yaml` and writes its review list beside it
@@ -84,16 +87,13 @@ pub fn import_plan(s: &ImportSettings) -> Result<ImportOutcome, Fatal> {
     );
     check_reads_back(&rel, &yaml, plan, &reg)?;
     let review = render::review_text(&imported.review, year, &name, &rel);
-    write_all(&[
-        OutputFile {
-            path: plan_path.clone(),
-            bytes: yaml.into_bytes(),
-        },
-        OutputFile {
-            path: review_path.clone(),
-            bytes: render::review_file(&review),
-        },
-    ])?;
+    // A replaced plan is kept in ke-hoach/cu/, where the plan reader does not look.
+    let (folder, _) = Folder::open(&dir)?;
+    let mut folder = folder.keep_copies_in("cu");
+    let mut stage = Staging::new();
+    stage.add_bytes(&plan_path, yaml.as_bytes())?;
+    stage.add_bytes(&review_path, &render::review_file(&review))?;
+    let committed = folder.commit(stage)?;
     // Read back from the disk, as the next build will.
     let written = std::fs::read_to_string(&plan_path).unwrap_or_default();
     if check_reads_back(&rel, &written, plan, &reg).is_err() {
@@ -120,6 +120,7 @@ pub fn import_plan(s: &ImportSettings) -> Result<ImportOutcome, Fatal> {
         decide,
         check: imported.review.len() - decide,
         replaced: existing.is_some(),
+        kept: committed.kept,
     })
 }
 

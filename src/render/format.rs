@@ -94,6 +94,16 @@ pub fn two_digits(n: i64) -> String {
     }
 }
 
+/// A figure in running text: a whole number as a count ([`two_digits`]: "06 văn bản"), any
+/// other as [`number`] prints it ("12,5").
+pub fn count(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        two_digits(x as i64)
+    } else {
+        number(x, None)
+    }
+}
+
 /// Roman numerals for section numbers and quarters: 1 → "I", 4 → "IV", 14 → "XIV".
 pub fn roman(n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
@@ -257,6 +267,10 @@ mod tests {
         assert_eq!(two_digits(9), "09");
         assert_eq!(two_digits(10), "10");
         assert_eq!(two_digits(1234), "1.234");
+        assert_eq!(count(6.0), "06");
+        assert_eq!(count(0.0), "0");
+        assert_eq!(count(12.5), "12,5");
+        assert_eq!(count(1500.0), "1.500");
     }
 
     #[test]

@@ -158,9 +158,9 @@ pub fn register_filters(tera: &mut Tera) {
     tera.register_filter("phan_tram", |x: f64, k: Kwargs, _: &State| {
         Ok::<_, tera::Error>(format::percent(x, decimals(&k, Some(1))?.unwrap_or(1)))
     });
-    // 2 → 02
-    tera.register_filter("hai_chu_so", |n: i64, _: Kwargs, _: &State| {
-        format::two_digits(n)
+    // 2 → 02 (a count; a figure with decimals is printed as `so` prints it)
+    tera.register_filter("hai_chu_so", |x: f64, _: Kwargs, _: &State| {
+        format::count(x)
     });
     // 4 → IV
     tera.register_filter("la_ma", |n: u32, _: Kwargs, _: &State| format::roman(n));
@@ -218,6 +218,9 @@ mod tests {
             "44,44%"
         );
         assert_eq!(one("{{ n | hai_chu_so }}", ctx.clone()), "02");
+        assert_eq!(one("{{ 7.0 | hai_chu_so }}", ctx.clone()), "07");
+        assert_eq!(one("{{ 1234 | hai_chu_so }}", ctx.clone()), "1.234");
+        assert_eq!(one("{{ x | hai_chu_so }}", ctx.clone()), "1.234,5");
         assert_eq!(one("{{ 4 | la_ma }}", ctx.clone()), "IV");
         assert_eq!(one("{{ 5 | chu_cai }}", ctx.clone()), "đ");
         assert_eq!(one("{{ v | noi }}", ctx.clone()), "A, B và C");

@@ -388,6 +388,19 @@ fn landscape_appendix_with_repeating_header_rows_and_whole_rows() {
         assert_eq!(attr(a, "w:pgSz", "w:orient").as_deref(), Some("landscape"));
         assert_eq!(twips(a, "w:pgSz", "w:w"), 16838);
         assert_eq!(twips(a, "w:pgSz", "w:h"), 11906);
+        // Bound along the top edge (the portrait pages' left): the 30-35 mm binding margin
+        // on top, the portrait right margin at the bottom, 20-25 mm at the sides.
+        assert!((1701..=1984).contains(&twips(a, "w:pgMar", "w:top")), "{a}");
+        assert!(
+            (850..=1134).contains(&twips(a, "w:pgMar", "w:bottom")),
+            "{a}"
+        );
+        for side in ["w:left", "w:right"] {
+            assert!(
+                (1134..=1417).contains(&twips(a, "w:pgMar", side)),
+                "{side}: {a}"
+            );
+        }
         assert_eq!(
             attr(a, "w:pgNumType", "w:start").as_deref(),
             Some("1"),
@@ -441,8 +454,89 @@ fn landscape_appendix_with_repeating_header_rows_and_whole_rows() {
     assert_eq!(tasks.matches("<w:tr>").count(), 1 + 7 + 40);
 }
 
+/// The cells of one table row: each cell's XML.
+fn cells(row: &str) -> Vec<&str> {
+    row.split("<w:tc>").skip(1).collect()
+}
+
+/// The alignment (`w:jc`) of every paragraph of a piece of XML.
+fn alignments(xml: &str) -> Vec<String> {
+    paragraphs(xml)
+        .iter()
+        .map(|p| attr(&p.xml, "w:jc", "w:val").unwrap_or_else(|| "left".into()))
+        .collect()
+}
+
+#[test]
+fn appendix_cells_are_left_aligned_numbers_right_and_header_words_whole() {
+    let xml = document("2024-Q3");
+    let tables: Vec<&str> = xml
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| &t[..t.find("</w:tbl>").unwrap()])
+        .collect();
+    // Column by column: "t" text (left), "c" centred ordinal, "r" number (right).
+    for (tbl, kinds) in [(tables[2], "ctttttt"), (tables[3], "cttr")] {
+        let kinds: Vec<char> = kinds.chars().collect();
+        let grid: Vec<i64> = tbl
+            .match_indices("<w:gridCol ")
+            .map(|(i, _)| twips(&tbl[i..], "w:gridCol", "w:w"))
+            .collect();
+        assert_eq!(grid.len(), kinds.len());
+        let mar = &tbl[tbl.find("<w:tblCellMar>").unwrap()..tbl.find("</w:tblCellMar>").unwrap()];
+        let side = |tag: &str| attr(mar, tag, "w:w").map(|v| v.parse::<i64>().unwrap());
+        let inner = side("w:left").or(side("w:start")).unwrap()
+            + side("w:right").or(side("w:end")).unwrap();
+        let rows: Vec<&str> = tbl.split("<w:tr>").skip(1).collect();
+        // The header: centred, bold 12 pt, and every word fits its column on one line.
+        let head = cells(rows[0]);
+        assert_eq!(head.len(), grid.len());
+        for (cell, width) in head.iter().zip(&grid) {
+            let p = &paragraphs(cell)[0];
+            assert_eq!(alignments(cell), ["center"], "{}", p.text);
+            assert!(
+                p.has("<w:b />") && p.has("<w:sz w:val=\"24\""),
+                "{}",
+                p.text
+            );
+            for word in p.text.split_whitespace() {
+                let w = (baocao::render::metrics::em(word, true) * 240.0).ceil() as i64;
+                assert!(
+                    w + inner < *width,
+                    "header word {word:?} ({w} twips) does not fit a {width}-twip cell"
+                );
+            }
+        }
+        assert!(head[0].contains(">STT<"), "STT in one run");
+        // The body: never justified; each column aligned as its kind says.
+        let mut full_rows = 0;
+        for row in &rows[1..] {
+            let cs = cells(row);
+            for c in &cs {
+                assert!(!alignments(c).contains(&"both".to_string()), "{c}");
+            }
+            if cs.len() != kinds.len() {
+                continue;
+            }
+            full_rows += 1;
+            for (c, kind) in cs.iter().zip(&kinds) {
+                let want = match kind {
+                    't' => "left",
+                    'c' => "center",
+                    _ => "right",
+                };
+                for jc in alignments(c) {
+                    assert_eq!(jc, want, "{c}");
+                }
+            }
+        }
+        assert!(full_rows > 10, "{full_rows} rows checked");
+    }
+}
+
 #[test]
 fn numbers_in_the_text_equal_the_json() {
+    let mut small_counts_seen = 0;
     for ky in PERIODS {
         let j = json(ky);
         let text: Vec<String> = paragraphs(&document(ky))
@@ -499,6 +593,63 @@ fn numbers_in_the_text_equal_the_json() {
             };
             assert!(text.contains(&shown), "{ky}: {} = {shown}", ind["ma"]);
         }
+        // The body's lines of results give counts with two digits below ten (ND30:
+        // "ban hành 02 kế hoạch"): "- Số văn bản QPPL được ban hành: 01 văn bản." (every
+        // summed indicator of the sample counts things).
+        for ind in j["chi_tieu"].as_array().unwrap() {
+            let (Some(v), Some("tong")) = (ind["gia_tri"].as_f64(), ind["cach_tinh"].as_str())
+            else {
+                continue;
+            };
+            let line = format!("- {}: ", ind["ten"].as_str().unwrap());
+            if let Some(at) = all.find(&line) {
+                let want = format!(
+                    "{line}{} {}.",
+                    two_digit_count(v),
+                    ind["don_vi_tinh"].as_str().unwrap()
+                );
+                assert!(all[at..].starts_with(&want), "{ky}: {want}");
+                small_counts_seen += usize::from((1.0..10.0).contains(&v));
+            }
+        }
+    }
+    assert!(small_counts_seen > 0, "some count below ten was checked");
+}
+
+#[test]
+fn counts_take_two_digits_in_indicator_lines_and_amounts_do_not() {
+    let c = Case::base();
+    let catalogue = std::fs::read_to_string(c.data().join("chi-tieu.yaml")).unwrap();
+    // The amount in area 2, so that its line is printed beside the counts'.
+    c.write(
+        "chi-tieu.yaml",
+        catalogue.replace("linh_vuc: \"5\"", "linh_vuc: \"2\""),
+    );
+    c.write(
+        "nop/phong-tu-phap/2024-Q1.yaml",
+        "don_vi: phong-tu-phap\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\nchi_tieu:\n  hs_tiep_nhan: 3\n  hs_dung_han: 12\n  kinh_phi: 5\n",
+    );
+    assert_ok(&c.run("build", &["--ky", "2024-Q1"]));
+    let doc = zip_part(
+        &c.out().join("2024-Q1/bao-cao-cchc-2024-Q1.docx"),
+        "word/document.xml",
+    );
+    let texts: Vec<String> = paragraphs(&doc).into_iter().map(|p| p.text).collect();
+    for line in [
+        "- Số hồ sơ TTHC tiếp nhận: 03 hồ sơ.",
+        "- Số hồ sơ giải quyết đúng hạn: 12 hồ sơ.",
+        "- Kinh phí thực hiện CCHC: 5 triệu đồng.",
+    ] {
+        assert!(texts.iter().any(|t| t == line), "{line}\n{texts:#?}");
+    }
+}
+
+/// "01" … "09" for whole numbers below ten; others as the JSON has them, Vietnamese style.
+fn two_digit_count(v: f64) -> String {
+    if v.fract() == 0.0 && (1.0..10.0).contains(&v) {
+        format!("0{v}")
+    } else {
+        baocao::render::format::number(v, None)
     }
 }
 
@@ -714,6 +865,9 @@ fn libreoffice_round_trip() {
         )
         .unwrap();
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The appendix header's "STT" on one line, as LibreOffice lays it out.
+        assert!(flat.contains("STT Nhiệm vụ"), "{ky}: STT whole");
+        assert!(!text.lines().any(|l| l.trim() == "ST"), "{ky}: STT broken");
         for s in [
             "BÁO CÁO",
             "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",

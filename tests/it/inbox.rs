@@ -437,15 +437,36 @@ fn feedback_notes_for_the_units_with_a_problem_and_none_for_the_others() {
         "nop/phong-tu-phap/2024-Q1.yaml",
         "don_vi: phong-tu-phap\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\nnhiem_vu:\n  - ma: \"1.x\"\n    trang_thai: dang_thuc_hien\n    tien_do: \"70\"\n",
     );
-    // A stale note of an earlier run for a unit that is fine now goes away.
+    // An earlier run wrote a note for Phòng Nội vụ, which then took its file back: the note
+    // goes away; the same note changed by hand first is kept, and said.
     let notes = c.out().join("2024-Q1/phan-hoi");
-    std::fs::create_dir_all(&notes).unwrap();
-    std::fs::write(notes.join("phong-noi-vu.txt"), "cũ").unwrap();
-    let o = c.run(
-        "phan-hoi",
-        &["--ky", "2024-Q1", "--out", c.out().to_str().unwrap()],
-    );
-    assert_ok(&o);
+    let note = notes.join("phong-noi-vu.txt");
+    let bad = "nop/phong-noi-vu/2024-Q1.yaml";
+    let run = || {
+        c.run(
+            "phan-hoi",
+            &["--ky", "2024-Q1", "--out", c.out().to_str().unwrap()],
+        )
+    };
+    for edited in [false, true] {
+        c.write(bad, "don_vi: [\n");
+        assert_ok(&run());
+        assert!(note.is_file());
+        if edited {
+            std::fs::write(&note, "Đã gọi điện nhắc ngày 14/3.").unwrap();
+        }
+        std::fs::remove_file(c.data().join(bad)).unwrap();
+        let o = run();
+        assert_ok(&o);
+        assert_eq!(note.is_file(), edited);
+        assert_eq!(
+            stdout(&o).contains("được giữ lại"),
+            edited,
+            "{}",
+            stdout(&o)
+        );
+    }
+    std::fs::remove_file(&note).unwrap();
     let mut written: Vec<String> = std::fs::read_dir(&notes)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

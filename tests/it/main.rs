@@ -13,6 +13,7 @@ mod fuzz;
 mod hostile;
 mod inbox;
 mod layers;
+mod outputs;
 mod plan_import;
 mod values;
 mod vietnamese;

@@ -2,16 +2,65 @@
 //! the indicators (Phụ lục II), with the title block each starts with.
 
 use crate::model::config::Config;
-use crate::render::docx::{L_TEXT_W, PT12, PT14, centered, fonts, rule, run, spacing};
+use crate::render::docx::{L_TEXT_W, PT12, PT14, centered, fonts, rule, run, spacing, text_width};
 use crate::render::format;
 use crate::render::ooxml;
 use crate::render::view::task::TaskView;
 use crate::render::view::{AreaView, IndicatorView, ReportContext};
 use chrono::NaiveDate;
 use docx_rs::{
-    AlignmentType, Paragraph, Run, Table, TableBorders, TableCell, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    AlignmentType, Paragraph, Run, Table, TableBorders, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
+
+/// Left and right margins inside a data table's cells, in twips (1.5 mm).
+pub const DATA_CELL_MARGIN: usize = 85;
+/// Room left beside the widest header word, so that a renderer whose widths differ a little
+/// from the Times metrics still keeps the word on one line.
+const HEADER_SLACK: usize = 60;
+
+/// How a cell's text is aligned (docs/the-thuc.md, "Appendix"): text left, never justified
+/// (a narrow justified cell opens wide gaps between words); numbers right or centred.
+#[derive(Clone, Copy)]
+enum Align {
+    Text,
+    Number,
+    Ordinal,
+}
+
+impl Align {
+    fn jc(self) -> AlignmentType {
+        match self {
+            Align::Text => AlignmentType::Left,
+            Align::Number => AlignmentType::Right,
+            Align::Ordinal => AlignmentType::Center,
+        }
+    }
+}
+
+/// The column widths with every column wide enough for the longest word of its header
+/// (bold, 12 pt) on one line, "STT" included; what a column needs is taken from column
+/// `flexible`, so the table keeps its width.
+fn fit_header(widths: &[usize], header: &[&str], flexible: usize) -> Vec<usize> {
+    let mut out = widths.to_vec();
+    for (i, h) in header.iter().enumerate() {
+        let need = header_word_width(h) + 2 * DATA_CELL_MARGIN + HEADER_SLACK;
+        if i != flexible && out[i] < need {
+            out[flexible] -= need - out[i];
+            out[i] = need;
+        }
+    }
+    out
+}
+
+/// The width of the longest word of a header text, bold 12 pt, in twips.
+pub fn header_word_width(header: &str) -> usize {
+    header
+        .split_whitespace()
+        .map(|w| text_width(w, PT12, true).max(0) as usize)
+        .max()
+        .unwrap_or(0)
+}
 
 /// A cell of a bordered data table.
 fn data_cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
@@ -24,7 +73,11 @@ fn data_cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
     c
 }
 
-fn cell_text(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
+fn cell_text(text: &str, bold: bool, align: Align) -> Paragraph {
+    cell_paragraph(text, bold, align.jc())
+}
+
+fn cell_paragraph(text: &str, bold: bool, align: AlignmentType) -> Paragraph {
     let mut p = Paragraph::new()
         .align(align)
         .line_spacing(spacing(20, 20, 240));
@@ -47,7 +100,7 @@ fn data_table(widths: &[usize], header: &[&str], rows: Vec<TableRow>) -> Table {
             .iter()
             .zip(widths)
             .map(|(h, w)| {
-                data_cell(*w, vec![cell_text(h, true, AlignmentType::Center)])
+                data_cell(*w, vec![cell_paragraph(h, true, AlignmentType::Center)])
                     .vertical_align(VAlignType::Center)
             })
             .collect(),
@@ -57,6 +110,7 @@ fn data_table(widths: &[usize], header: &[&str], rows: Vec<TableRow>) -> Table {
         .set_grid(widths.to_vec())
         .width(widths.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, DATA_CELL_MARGIN, 0, DATA_CELL_MARGIN))
         .set_borders(TableBorders::new());
     for r in rows {
         t = t.add_row(r);
@@ -139,8 +193,6 @@ fn areas_in_order(ctx: &ReportContext) -> Vec<&AreaView> {
 }
 
 pub(crate) fn task_table(ctx: &ReportContext) -> Table {
-    let widths = [600, 3900, 1800, 2100, 1500, 3670, 1000];
-    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let header = [
         "STT",
         "Nhiệm vụ",
@@ -150,17 +202,16 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
         "Kết quả thực hiện",
         "Tình trạng",
     ];
+    let widths = fit_header(&[600, 3900, 1800, 2100, 1500, 3670, 1000], &header, 1);
+    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let mut rows = Vec::new();
     for a in areas_in_order(ctx) {
         rows.push(
             TableRow::new(vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&a.ma, true, AlignmentType::Center)],
-                ),
+                data_cell(widths[0], vec![cell_text(&a.ma, true, Align::Ordinal)]),
                 data_cell(
                     widths[1..].iter().sum(),
-                    vec![cell_text(&a.ten, true, AlignmentType::Left)],
+                    vec![cell_text(&a.ten, true, Align::Text)],
                 )
                 .grid_span(6),
             ])
@@ -175,34 +226,19 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
                 state.push_str(&format!("\n(kỳ trước: {before})"));
             }
             let cells = vec![
-                data_cell(
-                    widths[0],
-                    vec![cell_text(&t.nhan, false, AlignmentType::Center)],
-                ),
-                data_cell(
-                    widths[1],
-                    vec![cell_text(&t.noi_dung, false, AlignmentType::Both)],
-                ),
-                data_cell(
-                    widths[2],
-                    vec![cell_text(&t.chu_tri, false, AlignmentType::Left)],
-                ),
+                data_cell(widths[0], vec![cell_text(&t.nhan, false, Align::Ordinal)]),
+                data_cell(widths[1], vec![cell_text(&t.noi_dung, false, Align::Text)]),
+                data_cell(widths[2], vec![cell_text(&t.chu_tri, false, Align::Text)]),
                 data_cell(
                     widths[3],
-                    vec![cell_text(&t.san_pham_ke_hoach, false, AlignmentType::Both)],
+                    vec![cell_text(&t.san_pham_ke_hoach, false, Align::Text)],
                 ),
-                data_cell(
-                    widths[4],
-                    vec![cell_text(&t.thoi_han, false, AlignmentType::Left)],
-                ),
+                data_cell(widths[4], vec![cell_text(&t.thoi_han, false, Align::Text)]),
                 data_cell(
                     widths[5],
-                    vec![cell_text(&task_result_text(t), false, AlignmentType::Both)],
+                    vec![cell_text(&task_result_text(t), false, Align::Text)],
                 ),
-                data_cell(
-                    widths[6],
-                    vec![cell_text(&state, t.qua_han, AlignmentType::Center)],
-                ),
+                data_cell(widths[6], vec![cell_text(&state, t.qua_han, Align::Text)]),
             ];
             rows.push(TableRow::new(cells).cant_split());
         }
@@ -212,9 +248,9 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
 
 /// The indicators, grouped under the plan's areas (indicators of no known area last).
 pub(crate) fn indicator_table(ctx: &ReportContext) -> Table {
-    let widths = [800, 8770, 2000, 3000];
-    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"];
+    let widths = fit_header(&[800, 8770, 2000, 3000], &header, 1);
+    debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let areas = areas_in_order(ctx);
     let mut groups: Vec<(String, Vec<&IndicatorView>)> = areas
         .iter()
@@ -233,7 +269,7 @@ pub(crate) fn indicator_table(ctx: &ReportContext) -> Table {
             TableRow::new(vec![
                 data_cell(
                     widths.iter().sum(),
-                    vec![cell_text(&title, true, AlignmentType::Left)],
+                    vec![cell_text(&title, true, Align::Text)],
                 )
                 .grid_span(4),
             ])
@@ -250,20 +286,14 @@ pub(crate) fn indicator_table(ctx: &ReportContext) -> Table {
                 TableRow::new(vec![
                     data_cell(
                         widths[0],
-                        vec![cell_text(&n.to_string(), false, AlignmentType::Center)],
+                        vec![cell_text(&n.to_string(), false, Align::Ordinal)],
                     ),
-                    data_cell(
-                        widths[1],
-                        vec![cell_text(&c.ten, false, AlignmentType::Left)],
-                    ),
+                    data_cell(widths[1], vec![cell_text(&c.ten, false, Align::Text)]),
                     data_cell(
                         widths[2],
-                        vec![cell_text(&c.don_vi_tinh, false, AlignmentType::Center)],
+                        vec![cell_text(&c.don_vi_tinh, false, Align::Text)],
                     ),
-                    data_cell(
-                        widths[3],
-                        vec![cell_text(&value, false, AlignmentType::Right)],
-                    ),
+                    data_cell(widths[3], vec![cell_text(&value, false, Align::Number)]),
                 ])
                 .cant_split(),
             );

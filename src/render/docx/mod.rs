@@ -34,9 +34,13 @@ const MARGIN_RIGHT: i32 = 850;
 const HEADER_DIST: i32 = 567;
 /// Text width of a portrait page.
 pub(crate) const TEXT_W: usize = (PAGE_W as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
-/// Landscape appendix: 20 mm all round.
-const L_MARGIN: i32 = 1134;
-pub(crate) const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN) as usize;
+/// Landscape appendix pages are bound along their top edge, which lies along the portrait
+/// pages' left edge (docs/the-thuc.md, "Page"): the binding margin (30 mm) goes on top, the
+/// portrait right margin (15 mm) at the bottom, and 20 mm left and right.
+const L_MARGIN_TOP: i32 = MARGIN_LEFT;
+const L_MARGIN_BOTTOM: i32 = MARGIN_RIGHT;
+const L_MARGIN_SIDE: i32 = MARGIN_TOP;
+pub(crate) const L_TEXT_W: usize = (PAGE_H as i32 - 2 * L_MARGIN_SIDE) as usize;
 /// Cell margins of the letterhead and signature tables (left + right).
 const CELL_MARGIN: i32 = 108;
 
@@ -354,10 +358,10 @@ pub(crate) fn portrait_margin() -> PageMargin {
 
 pub(crate) fn landscape_margin() -> PageMargin {
     PageMargin::new()
-        .top(L_MARGIN)
-        .bottom(L_MARGIN)
-        .left(L_MARGIN)
-        .right(L_MARGIN)
+        .top(L_MARGIN_TOP)
+        .bottom(L_MARGIN_BOTTOM)
+        .left(L_MARGIN_SIDE)
+        .right(L_MARGIN_SIDE)
         .header(HEADER_DIST)
         .footer(HEADER_DIST)
         .gutter(0)

@@ -153,6 +153,10 @@ pub struct IndicatorView {
     pub gia_tri: Option<f64>,
     pub la_ty_le: bool,
     pub so_nguyen: bool,
+    /// A count of things (documents, files, people): a sum whose unit is not money or a
+    /// physical measure. Running text writes it with two digits below ten, "01 văn bản"
+    /// (docs/the-thuc.md, "Body").
+    pub la_dem: bool,
 }
 
 /// Builds the view model of one period.
@@ -312,8 +316,20 @@ fn indicator_views(r: &PeriodReport) -> Vec<IndicatorView> {
             gia_tri: v.map(Num::as_f64),
             la_ty_le: ind.is_ratio(),
             so_nguyen: matches!(v, Some(Num::Int(_))),
+            la_dem: !ind.is_ratio() && is_count_unit(&ind.measure),
         })
         .collect()
+}
+
+/// Whether a unit of measure counts things ("văn bản", "hồ sơ", "lượt người") rather than
+/// measuring an amount ("triệu đồng", "ha", "kg", "%"), whose figures take no leading zero.
+fn is_count_unit(measure: &str) -> bool {
+    const AMOUNTS: [&str; 16] = [
+        "đồng", "%", "ha", "m", "m2", "m²", "m3", "m³", "km", "km2", "kg", "tấn", "lít", "giờ",
+        "phút", "kwh",
+    ];
+    let m = crate::text::nfc(measure.trim().to_lowercase());
+    !m.is_empty() && !m.split_whitespace().any(|w| AMOUNTS.contains(&w))
 }
 
 fn area_view(
@@ -396,4 +412,19 @@ fn progress_view(r: &PeriodReport, task_views: &[TaskView]) -> Option<ProgressVi
         hoan_thanh_moi: views(r.completed_since()),
         cham_moi: views(r.fell_behind()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_count_unit;
+
+    #[test]
+    fn counted_things_are_told_from_amounts() {
+        for unit in ["văn bản", "hồ sơ", "lượt người", "PAKN", "thủ tục", "ngày"] {
+            assert!(is_count_unit(unit), "{unit}");
+        }
+        for unit in ["triệu đồng", "Đồng", "%", "ha", "m²", "kg", "giờ", ""] {
+            assert!(!is_count_unit(unit), "{unit}");
+        }
+    }
 }

@@ -144,6 +144,7 @@ fn the_seed_imports_as_the_shipped_plan_but_for_what_the_review_names() {
         f.data().join("chi-tieu.yaml"),
     )
     .unwrap();
+    std::fs::create_dir_all(f.data().join("nop")).unwrap();
     let check = run_on(&f.data(), &["check"]);
     assert_code(&check, 0);
 }
@@ -261,6 +262,24 @@ fn an_existing_plan_is_never_replaced_without_ghi_de() {
     assert!(stdout(&o).contains("thay kế hoạch cũ"), "{}", stdout(&o));
     assert!(f.plan_text(2024).contains("Rà soát văn bản"));
     assert!(f.data().join("ke-hoach/2024-can-xem-lai.txt").exists());
+    // The replaced plan is kept where the plan reader does not look, with its bytes.
+    let kept: Vec<_> = std::fs::read_dir(f.data().join("ke-hoach/cu"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let name = kept[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("2024 (bản cũ "), "{name}");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), before);
+    assert!(stdout(&o).contains("được giữ lại"), "{}", stdout(&o));
+    std::fs::create_dir_all(f.data().join("nop")).unwrap();
+    for name in ["chi-tieu.yaml", "cau-hinh.yaml"] {
+        let from = root().join("tests/fixtures/base").join(name);
+        std::fs::copy(from, f.data().join(name)).unwrap();
+    }
+    let check = run_on(&f.data(), &["check"]);
+    assert_code(&check, 0);
+    assert!(stderr(&check).is_empty(), "{}", stderr(&check));
 }
 
 /// A one-area plan of the base registry's units, with the time limit given.
