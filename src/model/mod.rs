@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod config;
 pub mod dataset;
+pub mod form;
 pub mod ids;
 pub mod merge;
 pub mod number;
