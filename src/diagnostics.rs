@@ -149,6 +149,13 @@ pub mod code {
     pub const BAO_CAO_TRONG: &str = "bao-cao-trong";
     /// A status that contradicts the progress (done below 100 %, not started above 0 %).
     pub const TIEN_DO_MAU_THUAN: &str = "tien-do-mau-thuan";
+    /// A workbook that cannot be opened: corrupt, password-protected, an `.xls` renamed, or
+    /// far larger unzipped than a form.
+    pub const BANG_TINH_HONG: &str = "bang-tinh-hong";
+    /// A workbook that is not the form (its hidden sheet or a column is missing).
+    pub const KHONG_PHAI_BIEU_MAU: &str = "khong-phai-bieu-mau";
+    /// A cell holding a formula's error value (`#REF!`).
+    pub const O_LOI: &str = "o-loi";
 }
 
 /// How bad a problem is. An error rejects the whole file; a warning keeps it.
@@ -287,6 +294,18 @@ impl Diagnostic {
 
     pub fn warning(code: &'static str, file: &str, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, file, message.into())
+    }
+
+    /// Where the problem is, in words: "trang Nhiệm vụ, ô E12", "dòng 5, cột 9", "dòng 5".
+    pub fn place(&self) -> Option<String> {
+        if let Some((sheet, cell)) = self.cell.as_deref().and_then(|c| c.rsplit_once('!')) {
+            return Some(format!("trang {sheet}, ô {cell}"));
+        }
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => Some(format!("dòng {l}, cột {c}")),
+            (Some(l), None) => Some(format!("dòng {l}")),
+            _ => None,
+        }
     }
 
     pub fn at(mut self, pos: Option<Pos>) -> Self {

@@ -28,10 +28,13 @@ pub fn render_diagnostic(d: &Diagnostic, color: bool) -> String {
     out
 }
 
-/// `lỗi: nop/x/2024-Q1.yaml:3:5: message (gợi ý: …)`.
+/// `lỗi: nop/x/2024-Q1.yaml:3:5: message (gợi ý: …)`; for a workbook
+/// `lỗi: nop/x/2024-Q1.xlsx (trang Nhiệm vụ, ô G12): message …`.
 pub fn one_line(d: &Diagnostic) -> String {
     let mut s = format!("{}: {}", d.severity.label(), d.file);
-    if let Some(l) = d.line {
+    if d.cell.is_some() {
+        s.push_str(&format!(" ({})", d.place().unwrap_or_default()));
+    } else if let Some(l) = d.line {
         s.push_str(&format!(":{l}"));
         if let Some(c) = d.col {
             s.push_str(&format!(":{c}"));

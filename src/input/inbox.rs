@@ -5,7 +5,7 @@
 
 use crate::diagnostics::{Diagnostic, clip, code};
 use crate::input::decode::decode_owned;
-use crate::input::submission::{Reference, read_submission};
+use crate::input::submission::{Reference, read_submission, read_workbook_submission};
 use crate::input::{chars, hint};
 use crate::model::period::Period;
 use crate::model::registry::Registry;
@@ -36,6 +36,8 @@ pub struct Found {
 pub enum What {
     /// A YAML report.
     Yaml,
+    /// A workbook (`.xlsx`): the form, or an error that says to use it.
+    Workbook,
     /// Anything else that is a regular file.
     OtherFile,
     /// A pipe, device, socket or link to a folder: never opened.
@@ -167,6 +169,8 @@ fn kind_by_name(p: &Path) -> What {
     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
         What::Yaml
+    } else if ext.eq_ignore_ascii_case("xlsx") {
+        What::Workbook
     } else {
         What::OtherFile
     }
@@ -269,6 +273,7 @@ pub fn read_all(
         .map(|f| {
             let mut s = match f.what {
                 What::Yaml => read_report(f, refs),
+                What::Workbook => read_workbook(f, refs),
                 What::OtherFile | What::NotAFile(_) => others::not_a_report(f, refs),
             };
             if let Some(d) = &f.folder_error {
@@ -284,6 +289,25 @@ pub fn read_all(
 }
 
 /// Reads, decodes and checks one YAML report.
+/// Reads a workbook form; it is a submission like a YAML report, and when it is not the
+/// form it still counts for the period in its name.
+fn read_workbook(f: &Found, refs: &Reference) -> Submission {
+    let mut s = match read_stable(&f.path, &FileSystem) {
+        Ok((bytes, modified)) => {
+            let mut s = read_workbook_submission(&f.rel, &bytes, f.placement, refs);
+            s.modified = modified;
+            s
+        }
+        Err(fail) => {
+            let mut s = Submission::unreadable(&f.rel, f.placement, fail.diagnostic(&f.rel));
+            s.period = others::period_in_name(&f.rel, refs);
+            s
+        }
+    };
+    s.kind = FileKind::Workbook;
+    s
+}
+
 fn read_report(f: &Found, refs: &Reference) -> Submission {
     let unreadable = |d: Diagnostic| {
         let mut s = Submission::unreadable(&f.rel, f.placement, d);

@@ -19,6 +19,7 @@ pub mod registry;
 pub mod submission;
 pub mod templates;
 pub mod values;
+pub mod workbook;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, code};

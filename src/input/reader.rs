@@ -98,6 +98,7 @@ fn scalar_text(n: &Node) -> Option<String> {
     match &n.value {
         Value::Str(s) => Some(s.clone()),
         Value::Int(_, raw) | Value::Float(_, raw) | Value::Bool(_, raw) => Some(raw.clone()),
+        Value::Cell(x) => Some(values::plain(*x)),
         _ => None,
     }
 }
@@ -322,6 +323,7 @@ pub fn scalar(node: &Node) -> Scalar<'_> {
         Value::Int(i, raw) => Scalar::Int(*i, raw),
         Value::Float(f, raw) => Scalar::Float(*f, raw),
         Value::Str(s) => Scalar::Text(s),
+        Value::Cell(x) => Scalar::Cell(*x),
         other => Scalar::Other(other.kind_name()),
     }
 }

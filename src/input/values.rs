@@ -405,7 +405,8 @@ pub fn progress(v: Scalar, key: &str) -> Read<Num> {
 }
 
 /// A number as a program writes it: "70", "85.5".
-fn plain(x: f64) -> String {
+/// A number cell as a clerk sees it: "1200", "85.5".
+pub fn plain(x: f64) -> String {
     cell_num(x).to_string()
 }
 

@@ -29,6 +29,8 @@ pub enum Value {
     Int(i64, String),
     Float(f64, String),
     Str(String),
+    /// A number cell of a workbook (never made by the YAML parser).
+    Cell(f64),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -39,7 +41,7 @@ impl Value {
         match self {
             Value::Null => "giá trị rỗng",
             Value::Bool(..) => "giá trị đúng/sai",
-            Value::Int(..) | Value::Float(..) => "một số",
+            Value::Int(..) | Value::Float(..) | Value::Cell(_) => "một số",
             Value::Str(_) => "một đoạn chữ",
             Value::Seq(_) => "một danh sách",
             Value::Map(_) => "một nhóm khóa (bảng)",

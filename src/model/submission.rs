@@ -104,6 +104,15 @@ impl Submission {
         self.placement.folder_unit.or(self.unit)
     }
 
+    /// Gives back spare capacity: thousands of submissions stay in memory.
+    pub fn shrink(&mut self) {
+        self.tasks.shrink_to_fit();
+        for t in &mut self.tasks {
+            t.products.shrink_to_fit();
+        }
+        self.indicators.shrink_to_fit();
+    }
+
     /// Drops what only the reports of its own period print (results, documents, narratives),
     /// keeping the statuses, progress and figures that other periods' merges use.
     pub fn drop_texts(&mut self) {

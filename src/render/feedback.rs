@@ -19,14 +19,9 @@ pub fn needs_note(r: &PeriodReport, u: &UnitResult) -> bool {
                 .any(|&f| !r.diagnostics_of(&r.file(f).file).is_empty()))
 }
 
-/// "dòng 5, cột 9", "ô Nhiệm vụ!E12", or nothing.
+/// "dòng 5, cột 9", "trang Nhiệm vụ, ô E12", or nothing.
 fn place(d: &Diagnostic) -> String {
-    match (&d.cell, d.line, d.col) {
-        (Some(cell), ..) => format!("ô {cell}"),
-        (None, Some(l), Some(c)) => format!("dòng {l}, cột {c}"),
-        (None, Some(l), None) => format!("dòng {l}"),
-        _ => String::new(),
-    }
+    d.place().unwrap_or_default()
 }
 
 /// The note of a unit, when it needs one (see [`needs_note`]).

@@ -25,10 +25,10 @@ fn clause(message: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// "dòng 5: Nhiệm vụ '2.x' không có trong kế hoạch năm 2024".
+/// "dòng 5: Nhiệm vụ '2.x' không có trong kế hoạch năm 2024" ("trang Nhiệm vụ, ô E12: …").
 pub fn located(d: &Diagnostic) -> String {
     let place = match (&d.cell, d.line) {
-        (Some(cell), _) => format!("ô {cell}: "),
+        (Some(_), _) => format!("{}: ", d.place().unwrap_or_default()),
         (None, Some(l)) => format!("dòng {l}: "),
         (None, None) => String::new(),
     };

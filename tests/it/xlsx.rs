@@ -340,8 +340,9 @@ fn assert_checks_sheet(s: &Range<Data>, j: &Value) {
         assert_eq!(text(s, row, 2), d["tep"].as_str().unwrap());
         assert_eq!(num(s, row, 3), d["dong"].as_f64());
         assert_eq!(num(s, row, 4), d["cot"].as_f64());
-        assert_eq!(text(s, row, 5), d["thong_diep"].as_str().unwrap());
-        assert_eq!(text(s, row, 6), d["goi_y"].as_str().unwrap_or(""));
+        assert_eq!(text(s, row, 5), d["o"].as_str().unwrap_or(""));
+        assert_eq!(text(s, row, 6), d["thong_diep"].as_str().unwrap());
+        assert_eq!(text(s, row, 7), d["goi_y"].as_str().unwrap_or(""));
     }
 }
 

@@ -50,7 +50,7 @@ fn described(name: &str, rel: &str, folder: &str) -> Diagnostic {
     let lower = name.to_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     let send = format!(
-        "Gửi báo cáo bằng tệp .yaml lập từ biểu mẫu (lệnh baocao forms) và đặt vào {folder}; tệp này chỉ được ghi nhận là đơn vị đã gửi."
+        "Gửi báo cáo bằng biểu mẫu do Phòng Nội vụ gửi (tệp .xlsx hoặc .yaml, lập bằng lệnh baocao forms) và đặt vào {folder}; tệp này chỉ được ghi nhận là đơn vị đã gửi."
     );
     let (what, hint) = match ext {
         "yaml.txt" | "txt" if lower.ends_with(".yaml.txt") || lower.ends_with(".yml.txt") => (
@@ -76,13 +76,18 @@ fn described(name: &str, rel: &str, folder: &str) -> Diagnostic {
         }
         "doc" | "docx" | "odt" | "rtf" | "wpd" => ("tài liệu Word".into(), send),
         "pdf" => ("tệp PDF".into(), send),
-        "xlsx" | "xlsm" | "ods" | "csv" => ("bảng tính".into(), send),
+        "xlsm" | "ods" | "csv" | "xlsb" => (
+            "bảng tính không phải dạng .xlsx".into(),
+            format!(
+                "Điền vào biểu mẫu Excel do Phòng Nội vụ gửi, lưu kiểu Sổ làm việc Excel (.xlsx), rồi chép vào {folder}."
+            ),
+        ),
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "heic" | "webp" => {
             ("ảnh".into(), send)
         }
         "zip" | "rar" | "7z" | "gz" | "tar" => (
             "tệp nén".into(),
-            format!("Giải nén, rồi chép riêng tệp báo cáo .yaml vào {folder}."),
+            format!("Giải nén, rồi chép riêng tệp báo cáo (.xlsx hoặc .yaml) vào {folder}."),
         ),
         "txt" => ("tệp văn bản .txt".into(), send),
         "" => ("tệp không có đuôi".into(), send),

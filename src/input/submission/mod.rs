@@ -98,12 +98,37 @@ pub fn read_submission(
     ctx.diags = diags;
     read_root(&mut ctx, &root, refs, &mut sub);
     sub.diags = ctx.diags;
-    // Thousands of submissions stay in memory: no spare capacity.
-    sub.tasks.shrink_to_fit();
-    for t in &mut sub.tasks {
-        t.products.shrink_to_fit();
+    sub.shrink();
+    sub
+}
+
+/// Reads and checks one workbook form (docs/bieu-mau-excel.md): its cells become the tree a
+/// YAML report gives, checked by the same reader; the messages speak of cells and columns.
+pub fn read_workbook_submission(
+    file: &str,
+    bytes: &[u8],
+    placement: Placement,
+    refs: &Reference,
+) -> Submission {
+    let mut sub = Submission {
+        file: file.to_string(),
+        placement,
+        ..Default::default()
+    };
+    match crate::input::workbook::read(file, bytes) {
+        Ok(read) => {
+            let mut ctx = Ctx::new(file, None);
+            ctx.diags = read.diags;
+            read_root(&mut ctx, &read.root, refs, &mut sub);
+            crate::input::workbook::relabel(&mut ctx.diags);
+            sub.diags = ctx.diags;
+            sub.shrink();
+        }
+        Err(d) => {
+            sub.diags = vec![d];
+            sub.period = period_in_name(file, refs);
+        }
     }
-    sub.indicators.shrink_to_fit();
     sub
 }
 

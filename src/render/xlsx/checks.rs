@@ -21,6 +21,7 @@ pub(super) fn diagnostics_sheet(
         fit_width(files, 16.0, 36.0),
         6.0,
         6.0,
+        14.0,
         60.0,
         40.0,
     ];
@@ -48,6 +49,7 @@ pub(super) fn diagnostics_sheet(
             "Tệp",
             "Dòng",
             "Cột",
+            "Ô (bảng tính)",
             "Nội dung",
             "Gợi ý sửa",
         ],
@@ -71,13 +73,14 @@ pub(super) fn diagnostics_sheet(
                 None => s.blank(row, col, &st.center)?,
             }
         }
-        s.text(row, 5, &message, &st.text)?;
-        s.text(row, 6, &hint, &st.text)?;
-        s.fit_row(row, &[(2, &file), (5, &message), (6, &hint)])?;
+        s.text(row, 5, d.cell.as_deref().unwrap_or(""), &st.center)?;
+        s.text(row, 6, &message, &st.text)?;
+        s.text(row, 7, &hint, &st.text)?;
+        s.fit_row(row, &[(2, &file), (6, &message), (7, &hint)])?;
     }
     if r.diagnostics.is_empty() {
         let row = HEAD + 1;
-        s.ws.merge_range(row, 0, row, 6, "Không có lỗi hoặc cảnh báo nào.", &st.text)?;
+        s.ws.merge_range(row, 0, row, 7, "Không có lỗi hoặc cảnh báo nào.", &st.text)?;
     }
     let last = HEAD + r.diagnostics.len() as u32;
     s.finish(
