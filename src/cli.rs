@@ -319,11 +319,14 @@ pub fn vietnamese_error(e: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => {
             format!("thiếu tùy chọn bắt buộc: {}.", ctx(ContextKind::InvalidArg))
         }
-        ErrorKind::ArgumentConflict => format!(
-            "không dùng được cùng lúc {} và {}.",
-            ctx(ContextKind::InvalidArg),
-            ctx(ContextKind::PriorArg)
-        ),
+        ErrorKind::ArgumentConflict => {
+            let (a, b) = (ctx(ContextKind::InvalidArg), ctx(ContextKind::PriorArg));
+            if a == b {
+                format!("tùy chọn {a} chỉ được ghi một lần.")
+            } else {
+                format!("không dùng được cùng lúc {a} và {b}.")
+            }
+        }
         ErrorKind::TooManyValues | ErrorKind::NoEquals => {
             format!("tham số không hợp lệ: {}", ctx(ContextKind::InvalidArg))
         }

@@ -15,6 +15,7 @@ mod inbox;
 mod layers;
 mod outputs;
 mod plan_import;
+mod terminal;
 mod values;
 mod vietnamese;
 mod xlsx;
