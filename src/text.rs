@@ -52,6 +52,35 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
+/// Roman numerals for section numbers and quarters: 1 → "I", 4 → "IV", 14 → "XIV".
+pub fn roman(n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        // Word's lists number in the thousands at most; the bound keeps a hostile start small.
+        while n >= v && out.len() < 32 {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -213,7 +213,7 @@ fn same_plan(a: &Plan, b: &Plan) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::plan_import::tests::{FRAGMENTS, registry};
+    use crate::input::plan_import::tests::{FRAGMENTS, document, registry};
     use proptest::prelude::*;
 
     proptest! {
@@ -224,14 +224,7 @@ mod tests {
         /// Whatever a document holds, the plan written reads back as the plan imported.
         #[test]
         fn every_imported_plan_reads_back(parts in prop::collection::vec((0..FRAGMENTS.len(), any::<bool>()), 0..60), noise in "\\PC{0,20}") {
-            let mut text = String::new();
-            for (i, newline) in parts {
-                text.push_str(FRAGMENTS[i]);
-                if newline {
-                    text.push('\n');
-                }
-            }
-            text.push_str(&noise);
+            let text = document(&parts, &noise);
             let reg = registry();
             if let Ok(imported) = read_document("k.txt", text.into_bytes(), Some(2024), &reg) {
                 let yaml = render::plan_yaml(&imported.plan, &reg, &imported.review, "k.txt", "r.txt");

@@ -105,32 +105,7 @@ pub fn count(x: f64) -> String {
 }
 
 /// Roman numerals for section numbers and quarters: 1 → "I", 4 → "IV", 14 → "XIV".
-pub fn roman(n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
+pub use crate::text::roman;
 
 /// The Vietnamese letters used to enumerate points: a, b, c, d, đ, e, g, h, i, k, l, m, n, o,
 /// p, q, r, s, t, u, v, x, y.

@@ -74,6 +74,15 @@ impl Case {
         run_on(&self.data(), &all)
     }
 
+    /// Writes the reminder letter of `ky` dated `date` into the output folder.
+    pub fn remind(&self, ky: &str, date: &str) -> Output {
+        let out = self.out();
+        self.run(
+            "remind",
+            &["--ky", ky, "--out", out.to_str().unwrap(), "--ngay", date],
+        )
+    }
+
     /// Builds and returns the JSON of one period.
     pub fn build_json(&self, ky: &str) -> Value {
         assert_ok(&self.run("build", &["--ky", ky]));

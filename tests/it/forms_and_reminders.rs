@@ -202,17 +202,7 @@ fn reminder_letter_goes_to_the_units_without_a_valid_report() {
             .set_modified(t)
             .unwrap();
     }
-    let o = c.run(
-        "remind",
-        &[
-            "--ky",
-            "2024-Q1",
-            "--out",
-            c.out().to_str().unwrap(),
-            "--ngay",
-            "20/03/2024",
-        ],
-    );
+    let o = c.remind("2024-Q1", "20/03/2024");
     assert_ok(&o);
     let path = c.out().join("2024-Q1/cong-van-don-doc-2024-Q1.docx");
     let ps = paragraphs(&zip_part(&path, "word/document.xml"));

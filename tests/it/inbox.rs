@@ -389,17 +389,7 @@ fn the_reminder_letter_says_what_was_wrong_with_what_arrived() {
         "nop/phong-tu-phap/2024-Q1.yaml",
         "don_vi: phong-tu-phap\nky_bao_cao: 2024-Q1\nngay_bao_cao: 2024-03-12\nnhiem_vu:\n  - ma: \"1.x\"\n    trang_thai: dang_thuc_hien\n",
     );
-    let o = c.run(
-        "remind",
-        &[
-            "--ky",
-            "2024-Q1",
-            "--out",
-            c.out().to_str().unwrap(),
-            "--ngay",
-            "20/03/2024",
-        ],
-    );
+    let o = c.remind("2024-Q1", "20/03/2024");
     assert_ok(&o);
     let path = c.out().join("2024-Q1/cong-van-don-doc-2024-Q1.docx");
     let text: Vec<String> = paragraphs(&zip_part(&path, "word/document.xml"))

@@ -232,8 +232,8 @@ fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(n),
         "upperLetter" => letters(n).to_uppercase(),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        "lowerRoman" => crate::text::roman(n).to_lowercase(),
+        "upperRoman" => crate::text::roman(n),
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }
@@ -246,32 +246,6 @@ fn letters(n: u32) -> String {
     }
     let letter = char::from(b'a' + ((n - 1) % 26) as u8);
     std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v && out.len() < 32 {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -342,7 +316,7 @@ mod tests {
     fn number_formats() {
         assert_eq!(letters(1), "a");
         assert_eq!(letters(27), "aa");
-        assert_eq!(roman(14), "XIV");
+        assert_eq!(crate::text::roman(14), "XIV");
         assert_eq!(format_number(4, "upperRoman"), "IV");
         assert_eq!(format_number(3, "decimalZero"), "03");
     }

@@ -49,6 +49,19 @@ pub(crate) const FRAGMENTS: [&str; 24] = [
     "KẾ HOẠCH",
 ];
 
+/// A random document: fragments of plan text, each on its own line or not, then noise.
+pub fn document(parts: &[(usize, bool)], noise: &str) -> String {
+    let mut text = String::new();
+    for &(i, newline) in parts {
+        text.push_str(FRAGMENTS[i]);
+        if newline {
+            text.push('\n');
+        }
+    }
+    text.push_str(noise);
+    text
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(
         std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
@@ -56,14 +69,7 @@ proptest! {
 
     #[test]
     fn random_documents_never_panic(parts in prop::collection::vec((0..FRAGMENTS.len(), any::<bool>()), 0..60), noise in "\\PC{0,20}") {
-        let mut text = String::new();
-        for (i, newline) in parts {
-            text.push_str(FRAGMENTS[i]);
-            if newline {
-                text.push('\n');
-            }
-        }
-        text.push_str(&noise);
+        let text = document(&parts, &noise);
         let reg = registry();
         for name in ["k.txt", "k.md"] {
             if let Ok(imported) = import_plan(name, text.clone().into_bytes(), Some(2024), &reg) {
