@@ -66,3 +66,20 @@ fn comments_cite_the_repository_not_documents_outside_it() {
         }
     }
 }
+
+#[test]
+fn every_diagnostic_code_is_documented_for_users() {
+    let src = std::fs::read_to_string(root().join("src/diagnostics.rs")).unwrap();
+    let docs = std::fs::read_to_string(root().join("docs/du-lieu.md")).unwrap();
+    let codes: Vec<&str> = src
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub const "))
+        .filter_map(|l| l.split('"').nth(1))
+        .collect();
+    assert!(codes.len() > 50, "{codes:?}");
+    let missing: Vec<&&str> = codes
+        .iter()
+        .filter(|c| !docs.contains(&format!("| `{c}` |")))
+        .collect();
+    assert!(missing.is_empty(), "not in docs/du-lieu.md §7: {missing:?}");
+}
