@@ -202,7 +202,7 @@ pub(crate) fn task_table(ctx: &ReportContext) -> Table {
         "Kết quả thực hiện",
         "Tình trạng",
     ];
-    let widths = fit_header(&[600, 3900, 1800, 2100, 1500, 3670, 1000], &header, 1);
+    let widths = fit_header(&[600, 3650, 1800, 2000, 1450, 3570, 1500], &header, 1);
     debug_assert_eq!(widths.iter().sum::<usize>(), L_TEXT_W);
     let mut rows = Vec::new();
     for a in areas_in_order(ctx) {
