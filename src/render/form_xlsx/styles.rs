@@ -8,6 +8,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 /// The shade of the previous report's column, and its text colour.
 const REFERENCE_FILL: u32 = 0xE7E6E6;
 const REFERENCE_FONT: u32 = 0x595959;
+/// Excel's built-in number formats "@" (text: what is typed is kept as typed) and "0".
+const TEXT_FORMAT: u8 = 49;
+const WHOLE_FORMAT: u8 = 1;
 /// The shade of the header cells of the columns the unit fills in.
 const ANSWER_HEAD: u32 = 0xDDEBF7;
 
@@ -92,13 +95,13 @@ impl Styles {
                 .set_font_color(Color::RGB(REFERENCE_FONT))
                 .set_background_color(Color::RGB(REFERENCE_FILL)),
             shown,
-            answer_typed: answer.clone().set_num_format("@"),
+            answer_typed: answer.clone().set_num_format_index(TEXT_FORMAT),
             answer_center: center(answer.clone()),
             answer_number: center(answer.clone()),
-            answer_whole: answer.clone().set_num_format("0"),
+            answer_whole: answer.clone().set_num_format_index(WHOLE_FORMAT),
             answer_field: answer
                 .clone()
-                .set_num_format("@")
+                .set_num_format_index(TEXT_FORMAT)
                 .set_align(FormatAlign::VerticalCenter),
             answer,
             heading: base().set_bold().set_font_size(12),
