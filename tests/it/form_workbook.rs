@@ -663,3 +663,42 @@ fn sample_forms_pass_the_schema_check_and_convert_in_libreoffice() {
     // The hidden sheet is not printed.
     assert!(!text.contains(form::META_TITLE));
 }
+
+#[test]
+fn a_unit_without_tasks_gets_a_form_that_says_so() {
+    let c = Case::base();
+    let registry = std::fs::read_to_string(c.data().join("don-vi.yaml")).unwrap();
+    c.write(
+        "don-vi.yaml",
+        format!("{registry}  - ma: ban-moi\n    ten: \"Ban mới thành lập\"\n"),
+    );
+    // No nop/ at all: forms are made before anyone reports.
+    let dir = forms(&c, "2024-Q1", "out");
+    let path = dir.join("ban-moi.xlsx");
+    let book = Book::open(&path);
+    assert!(task_rows(&book).is_empty());
+    let guide: Vec<String> = book
+        .sheet(form::GUIDE_SHEET)
+        .used_cells()
+        .map(|(_, _, v)| v.to_string())
+        .collect();
+    assert!(
+        guide
+            .iter()
+            .any(|t| t.starts_with("không có nhiệm vụ nào của kế hoạch")),
+        "{guide:?}"
+    );
+    assert!(
+        guide
+            .iter()
+            .any(|t| t == "Đơn vị chưa có báo cáo hợp lệ nào trước kỳ này trong năm 2024."),
+        "{guide:?}"
+    );
+    // No list of task ids to choose from, the date hint still there.
+    let docs = sheet_xml(&path, 2);
+    assert!(!docs.contains("type=\"list\""), "{docs}");
+    assert!(docs.contains("prompt=\"Ghi ngày dạng 12/03/2024"), "{docs}");
+    assert!(!sheet_xml(&path, 1).contains("type=\"list\""));
+    let yaml = std::fs::read_to_string(dir.join("ban-moi.yaml")).unwrap();
+    assert!(yaml.contains("nhiem_vu: []"));
+}

@@ -4,6 +4,7 @@
 use super::styles::Styles;
 use super::{Form, cell_text, protect};
 use crate::model::form;
+use crate::model::plan::Role;
 use crate::model::status::Status;
 use crate::render::format;
 use crate::render::xlsx::SIZE;
@@ -32,7 +33,7 @@ fn steps(f: &Form) -> Vec<String> {
         .map(|(name, _)| format!("“{name}”"))
         .collect();
     vec![
-        "Chỉ điền vào các ô nền trắng có khung. Các ô nền xám là nội dung của kế hoạch, đã khóa, không sửa được.".into(),
+        "Chỉ điền vào các ô nền trắng có khung (các cột có tiêu đề nền xanh nhạt và ba ô đầu trang “Nhiệm vụ”). Các ô nền xám là nội dung của kế hoạch, đã khóa, không sửa được.".into(),
         format!(
             "Trang “{}”: ghi ngày báo cáo, người lập, số ký hiệu báo cáo; với mỗi nhiệm vụ, chọn Tình trạng trong danh sách (bấm vào ô rồi bấm mũi tên), ghi Tiến độ là số từ 0 đến 100 (không ghi dấu %), Kết quả thực hiện, Khó khăn, vướng mắc (nếu có). Cột “Kỳ trước (để tham khảo)” chỉ để đối chiếu, không phải báo cáo kỳ này.",
             form::TASKS_SHEET
@@ -78,6 +79,21 @@ pub(super) fn guide_sheet(ws: &mut Worksheet, f: &Form, st: &Styles) -> Result<(
             f.period.year
         ),
     };
+    let leads = f.tasks.iter().filter(|t| t.2 == Role::Lead).count();
+    let scope = if f.tasks.is_empty() {
+        format!(
+            "không có nhiệm vụ nào của kế hoạch (đơn vị không chủ trì, phối hợp nhiệm vụ nào); {} chỉ tiêu.",
+            f.indicators.len()
+        )
+    } else {
+        format!(
+            "{} nhiệm vụ (chủ trì {}, phối hợp {}) và {} chỉ tiêu.",
+            f.tasks.len(),
+            leads,
+            f.tasks.len() - leads,
+            f.indicators.len()
+        )
+    };
     let facts = [
         ("Đơn vị:", cell_text(&f.unit.name), &st.line_bold),
         ("Mã đơn vị:", cell_text(&f.unit.id), &st.line),
@@ -87,6 +103,7 @@ pub(super) fn guide_sheet(ws: &mut Worksheet, f: &Form, st: &Styles) -> Result<(
             format!("ngày {}", format::short_date(f.deadline)),
             &st.line_bold,
         ),
+        ("Báo cáo:", scope, &st.line),
         ("Kỳ trước:", format::upper_first(&previous), &st.line),
     ];
     for (label, text, fmt) in facts {
