@@ -97,7 +97,11 @@ pub(super) fn guide_sheet(ws: &mut Worksheet, f: &Form, st: &Styles) -> Result<(
     let facts = [
         ("Đơn vị:", cell_text(&f.unit.name), &st.line_bold),
         ("Mã đơn vị:", cell_text(&f.unit.id), &st.line),
-        ("Kỳ báo cáo:", f.period_and_range(), &st.line),
+        (
+            "Kỳ báo cáo:",
+            format::upper_first(&f.period_and_range()),
+            &st.line,
+        ),
         (
             "Hạn gửi:",
             format!("ngày {}", format::short_date(f.deadline)),
