@@ -77,13 +77,15 @@ pub enum Command {
         after_help = "Ví dụ:\n  baocao status --ky 2024-Q1\n  baocao status --ky 2024-Q1 --json > tinh-hinh.json"
     )]
     Status(StatusArgs),
-    /// Lập biểu mẫu báo cáo điền sẵn cho từng đơn vị của một kỳ.
+    /// Lập biểu mẫu báo cáo điền sẵn (YAML và Excel) cho từng đơn vị của một kỳ.
     #[command(
         help_template = TEMPLATE,
         override_usage = "baocao forms --ky KỲ [--data THƯ_MỤC] [--out THƯ_MỤC]",
         after_help = "Ví dụ:\n  baocao forms --ky 2024-Q1\n\n\
-                      Mỗi đơn vị một tệp <out>/<KỲ>/bieu-mau/<mã đơn vị>.yaml, chỉ gồm các nhiệm vụ\n\
-                      đơn vị chủ trì hoặc phối hợp và các chỉ tiêu đơn vị phải báo cáo."
+                      Mỗi đơn vị hai biểu mẫu cùng nội dung, điền một trong hai: <out>/<KỲ>/bieu-mau/<mã đơn vị>.yaml\n\
+                      và <mã đơn vị>.xlsx (điền bằng Excel, LibreOffice Calc hoặc WPS). Biểu mẫu chỉ gồm các nhiệm vụ\n\
+                      đơn vị chủ trì hoặc phối hợp và các chỉ tiêu đơn vị phải báo cáo; mỗi nhiệm vụ kèm kết quả\n\
+                      báo cáo hợp lệ kỳ trước của đơn vị để tham khảo. Chưa có thư mục nop/ thì vẫn lập được."
     )]
     Forms(FormsArgs),
     /// Lập công văn đôn đốc các đơn vị chưa có báo cáo hợp lệ của một kỳ.

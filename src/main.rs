@@ -169,14 +169,14 @@ fn run_check(data: &Path, period: Option<Period>) -> u8 {
 
 fn run_forms(data: &Path, out_dir: &Path, period: Period) -> u8 {
     match pipeline::forms(data, out_dir, period) {
-        Ok((files, written)) => {
+        Ok(forms) => {
             out(&format!(
-                "Đã lập {} biểu mẫu báo cáo {} trong {}.\n",
-                files.len(),
+                "Đã lập biểu mẫu báo cáo {} cho {} đơn vị, mỗi đơn vị một tệp YAML và một tệp Excel (.xlsx), trong {}.\n",
                 period.display_name(),
+                forms.units,
                 out_dir.join(period.code()).join("bieu-mau").display()
             ));
-            terminal::print_kept(&written.committed.kept);
+            terminal::print_kept(&forms.written.committed.kept);
             0
         }
         Err(f) => fatal(f),

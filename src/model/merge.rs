@@ -25,30 +25,8 @@ pub fn merge_period<'a>(
     let end = period.end(rule);
     let deadline = data.config.submission_deadline(period);
     let n_units = data.registry.len();
-
-    // Files of this period, by owning unit.
-    let mut by_unit: Vec<Vec<FileIdx>> = vec![Vec::new(); n_units];
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for (i, s) in inbox.iter() {
-        match s.period {
-            Some(p) if p == period => {
-                diagnostics.extend(s.diags.iter().cloned());
-                if let Some(u) = s.owner() {
-                    by_unit[u.index()].push(i);
-                }
-            }
-            Some(_) => {}
-            None => diagnostics.extend(s.diags.iter().cloned()),
-        }
-    }
-
-    // Which file each unit uses.
-    let units: Vec<UnitResult> = data
-        .registry
-        .unit_ids()
-        .zip(by_unit)
-        .map(|(u, files)| choose_file(data, u, files, inbox, deadline, &mut diagnostics))
-        .collect();
+    let units = unit_results(data, period, inbox, &mut diagnostics);
 
     let year_end = Period::year(plan.year).end(rule);
     let tasks = task_results(plan, &units, inbox, end, year_end, n_units);
@@ -72,6 +50,46 @@ pub fn merge_period<'a>(
         diagnostics,
         previous: None,
     }
+}
+
+/// Each unit's files for the period and the one it uses, in registry order; the diagnostics
+/// of the period's files (and of files whose period cannot be read) and of the choice are
+/// added to `diagnostics`.
+fn unit_results(
+    data: &DataSet,
+    period: Period,
+    inbox: &Inbox,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<UnitResult> {
+    let deadline = data.config.submission_deadline(period);
+    // Files of this period, by owning unit.
+    let mut by_unit: Vec<Vec<FileIdx>> = vec![Vec::new(); data.registry.len()];
+    for (i, s) in inbox.iter() {
+        match s.period {
+            Some(p) if p == period => {
+                diagnostics.extend(s.diags.iter().cloned());
+                if let Some(u) = s.owner() {
+                    by_unit[u.index()].push(i);
+                }
+            }
+            Some(_) => {}
+            None => diagnostics.extend(s.diags.iter().cloned()),
+        }
+    }
+    data.registry
+        .unit_ids()
+        .zip(by_unit)
+        .map(|(u, files)| choose_file(data, u, files, inbox, deadline, diagnostics))
+        .collect()
+}
+
+/// The file each unit uses for a period (the same choice as [`merge_period`]), in registry
+/// order; none for a unit without a valid report, or with tied ones.
+pub fn used_files(data: &DataSet, period: Period, inbox: &Inbox) -> Vec<Option<FileIdx>> {
+    unit_results(data, period, inbox, &mut Vec::new())
+        .into_iter()
+        .map(|u| u.used)
+        .collect()
 }
 
 /// Every task's reports, city-level status, overdue flag and missing lead units.

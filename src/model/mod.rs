@@ -13,6 +13,7 @@ pub mod number;
 pub mod period;
 pub mod plan;
 pub mod plan_import;
+pub mod previous;
 pub mod registry;
 pub mod report;
 pub mod status;

@@ -1,15 +1,64 @@
 //! Pre-filled submission forms (`<out>/<KY>/bieu-mau/<đơn vị>.yaml`): for one unit and one
 //! period, exactly the tasks it leads or coordinates (each with its text, product and time
 //! limit as comments) and the indicators it reports, the header filled in, ready to be
-//! completed and dropped into `nop/<đơn vị>/`.
+//! completed and dropped into `nop/<đơn vị>/`. Above each task and indicator, what the unit's
+//! previous report said of it, as a comment (never as a value). The workbook form
+//! (`render::form_xlsx`) lists the same tasks and indicators, through [`unit_tasks`] and
+//! [`asked_indicators`].
 
+use crate::model::catalogue::Indicator;
 use crate::model::dataset::DataSet;
-use crate::model::ids::UnitIdx;
+use crate::model::ids::{IndicatorIdx, TaskIdx, UnitIdx};
 use crate::model::period::Period;
-use crate::model::plan::{Plan, Role};
+use crate::model::plan::{Plan, Role, Task};
+use crate::model::previous::PreviousReport;
 use crate::model::status::Status;
+use crate::model::submission::TaskReport;
 use crate::render::format;
 use std::fmt::Write;
+
+/// The tasks of a unit's form: those it leads or coordinates (directly or through a group),
+/// in plan order, with its role.
+pub fn unit_tasks(plan: &Plan, unit: UnitIdx) -> Vec<(TaskIdx, &Task, Role)> {
+    plan.task_ids()
+        .zip(plan.tasks())
+        .map(|(i, t)| (i, t, t.role_of(unit)))
+        .filter(|(_, _, r)| *r != Role::Other)
+        .collect()
+}
+
+/// The indicators of a unit's form: those it is asked for, in catalogue order (never a
+/// ratio, which is computed).
+pub fn asked_indicators(data: &DataSet, unit: UnitIdx) -> Vec<(IndicatorIdx, &Indicator)> {
+    data.catalogue
+        .ids()
+        .zip(data.catalogue.items())
+        .filter(|(_, ind)| ind.asked_of(unit))
+        .collect()
+}
+
+/// Words of a previous result the forms show.
+pub const PREVIOUS_WORDS: usize = 40;
+
+/// "Đang thực hiện, 40%": a task's status and progress as a report gave them.
+pub fn status_progress(t: &TaskReport) -> String {
+    match t.progress {
+        Some(p) => format!(
+            "{}, {}%",
+            t.status.label(),
+            format::number(p.as_f64(), None)
+        ),
+        None => t.status.label().to_string(),
+    }
+}
+
+/// A report's result on a task, shortened to [`PREVIOUS_WORDS`] words; none when empty.
+pub fn previous_result(t: &TaskReport) -> Option<String> {
+    t.result
+        .as_deref()
+        .map(|r| format::shorten(r, PREVIOUS_WORDS))
+        .filter(|r| !r.is_empty())
+}
 
 /// A YAML double-quoted string; control characters and the line breaks YAML would fold
 /// are written as escapes, so any text reads back unchanged.
@@ -36,12 +85,22 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// Wraps a comment text at about `width` characters, each line starting with `prefix`.
+/// Wraps a comment text at about `width` characters: the first line starts with `prefix`,
+/// the next ones with its `#` and spaces as wide as the rest of it ("  # Nội dung: " is
+/// followed by "  #          "), so that a wrapped line never looks like a new item.
 fn comment(out: &mut String, prefix: &str, text: &str, width: usize) {
+    let hash = prefix.find('#').map_or(0, |i| i + 1);
+    let indent = format!(
+        "{}{}",
+        &prefix[..hash],
+        " ".repeat(prefix[hash..].chars().count())
+    );
+    let mut lead = prefix;
     let mut line = String::new();
     for word in text.split_whitespace() {
         if !line.is_empty() && line.chars().count() + word.chars().count() + 1 > width {
-            let _ = writeln!(out, "{prefix}{line}");
+            let _ = writeln!(out, "{lead}{line}");
+            lead = &indent;
             line.clear();
         }
         if !line.is_empty() {
@@ -50,12 +109,36 @@ fn comment(out: &mut String, prefix: &str, text: &str, width: usize) {
         line.push_str(word);
     }
     if !line.is_empty() {
-        let _ = writeln!(out, "{prefix}{line}");
+        let _ = writeln!(out, "{lead}{line}");
     }
 }
 
-/// The form of one unit for one period.
-pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -> String {
+/// "  # Kỳ trước (quý I năm 2024): Đang thực hiện, 40%; kết quả: …" above a task: what the
+/// unit's previous report said of it; nothing when the unit has no previous report.
+fn previous_task_comment(out: &mut String, previous: Option<&PreviousReport>, task: TaskIdx) {
+    let Some(prev) = previous else { return };
+    let prefix = format!("  # Kỳ trước ({}): ", prev.period.display_name());
+    let text = match prev.task(task) {
+        None => "đơn vị không báo cáo nhiệm vụ này.".to_string(),
+        Some(t) => match previous_result(t) {
+            Some(r) => format!("{}; kết quả: {r}", status_progress(t)),
+            None => format!("{}.", status_progress(t)),
+        },
+    };
+    // Lines of about 100 characters, as the other comments.
+    let width = 100usize.saturating_sub(prefix.chars().count()).max(40);
+    comment(out, &prefix, &text, width);
+}
+
+/// The form of one unit for one period, with what its previous report said (if it has one)
+/// as comments.
+pub fn render_form(
+    data: &DataSet,
+    plan: &Plan,
+    period: Period,
+    unit: UnitIdx,
+    previous: Option<&PreviousReport>,
+) -> String {
     let u = &data.registry[unit];
     let cfg = &data.config;
     let rule = cfg.cutoff;
@@ -116,12 +199,7 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -
         "so_ky_hieu: \"\"                # số, ký hiệu báo cáo của đơn vị, ví dụ \"25/BC-TP\"\n",
     );
 
-    let tasks: Vec<(&crate::model::plan::Task, Role)> = plan
-        .tasks()
-        .iter()
-        .map(|t| (t, t.role_of(unit)))
-        .filter(|(_, r)| *r != Role::Other)
-        .collect();
+    let tasks = unit_tasks(plan, unit);
     if tasks.is_empty() {
         o.push_str("\n# Đơn vị không được giao chủ trì hay phối hợp nhiệm vụ nào của Kế hoạch.\nnhiem_vu: []\n");
     } else {
@@ -133,7 +211,7 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -
         );
         o.push_str("nhiem_vu:\n");
         let mut area = None;
-        for (t, role) in tasks {
+        for (idx, t, role) in tasks {
             if Some(t.area) != area {
                 area = Some(t.area);
                 let a = &plan[t.area];
@@ -151,6 +229,7 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -
             if !t.time_limit.text.is_empty() {
                 comment(&mut o, "  # Thời hạn: ", &t.time_limit.text, 86);
             }
+            previous_task_comment(&mut o, previous, idx);
             let _ = writeln!(o, "  - ma: {}", quote(&t.id));
             let _ = writeln!(o, "    trang_thai:               # {status_codes}");
             o.push_str("    tien_do:                  # 0 - 100\n");
@@ -158,18 +237,21 @@ pub fn render_form(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -
         }
     }
 
-    let asked: Vec<&crate::model::catalogue::Indicator> = data
-        .catalogue
-        .items()
-        .iter()
-        .filter(|i| i.asked_of(unit))
-        .collect();
+    let asked = asked_indicators(data, unit);
     if asked.is_empty() {
         o.push_str("\nchi_tieu: {}\n");
     } else {
         o.push_str("\n# Số liệu của đơn vị trong kỳ (để trống nếu không có). Các tỷ lệ được tính tự động.\nchi_tieu:\n");
-        for ind in asked {
+        for (idx, ind) in asked {
             let _ = writeln!(o, "  # {} ({})", ind.name, ind.measure);
+            if let Some(prev) = previous {
+                let value = prev
+                    .indicator(idx)
+                    .map_or("đơn vị không báo cáo.".to_string(), |v| {
+                        v.to_string()
+                    });
+                let _ = writeln!(o, "  # Kỳ trước ({}): {value}", prev.period.display_name());
+            }
             let _ = writeln!(o, "  {}:", ind.id);
         }
     }
@@ -207,5 +289,8 @@ mod tests {
         let mut o = String::new();
         comment(&mut o, "# ", "một hai ba bốn năm", 8);
         assert_eq!(o, "# một hai\n# ba bốn\n# năm\n");
+        let mut o = String::new();
+        comment(&mut o, "  # - ", "một hai ba bốn năm", 8);
+        assert_eq!(o, "  # - một hai\n  #   ba bốn\n  #   năm\n");
     }
 }

@@ -8,12 +8,14 @@
 //!               ├─ json ─────────────────────────────────────────────────────────────────▶ write_summary
 //!               └─ status ───────────────────────────────────────────────────────────────▶ status_table, status_json
 //!               ├─ feedback ─────────────────────────────────────────────────────────────▶ feedback_notes
-//! DataSet + Plan ─ forms ────────────────────────────────────────────────────────────────▶ form_yaml
+//! DataSet + Plan ─┬─ forms ─────────────────────────────────────────────────────────────▶ form_yaml
+//! + PreviousReport └─ form_xlsx ─────────────────────────────────────────────────────────▶ form_workbook
 //! ImportedPlan ──── plan_yaml ───────────────────────────────────────▶ plan_yaml, review_text, review_file
 //! ```
 
 pub mod docx;
 pub mod feedback;
+pub mod form_xlsx;
 pub mod format;
 pub mod forms;
 pub mod json;
@@ -31,6 +33,7 @@ use crate::model::dataset::DataSet;
 use crate::model::ids::UnitIdx;
 use crate::model::period::Period;
 use crate::model::plan::Plan;
+use crate::model::previous::PreviousReport;
 use crate::model::report::PeriodReport;
 use chrono::NaiveDate;
 use std::fmt;
@@ -45,6 +48,7 @@ pub enum RenderError {
     Template(templates::TemplateError),
     Docx(docx::DocxError),
     Workbook(xlsx::WorkbookError),
+    Form(form_xlsx::FormError),
 }
 
 impl fmt::Display for RenderError {
@@ -53,6 +57,7 @@ impl fmt::Display for RenderError {
             RenderError::Template(e) => e.fmt(f),
             RenderError::Docx(e) => e.fmt(f),
             RenderError::Workbook(e) => e.fmt(f),
+            RenderError::Form(e) => e.fmt(f),
         }
     }
 }
@@ -119,7 +124,26 @@ pub fn feedback_notes(r: &PeriodReport) -> Vec<(UnitIdx, Vec<u8>)> {
         .collect()
 }
 
-/// The pre-filled form of one unit for one period (`bieu-mau/<đơn vị>.yaml`).
-pub fn form_yaml(data: &DataSet, plan: &Plan, period: Period, unit: UnitIdx) -> String {
-    forms::render_form(data, plan, period, unit)
+/// The pre-filled form of one unit for one period (`bieu-mau/<đơn vị>.yaml`), with what the
+/// unit's previous report said as comments.
+pub fn form_yaml(
+    data: &DataSet,
+    plan: &Plan,
+    period: Period,
+    unit: UnitIdx,
+    previous: Option<&PreviousReport>,
+) -> String {
+    forms::render_form(data, plan, period, unit, previous)
+}
+
+/// The workbook form of one unit for one period (`bieu-mau/<đơn vị>.xlsx`), laid out as
+/// `model::form` says, with the unit's previous report in a locked column.
+pub fn form_workbook(
+    data: &DataSet,
+    plan: &Plan,
+    period: Period,
+    unit: UnitIdx,
+    previous: Option<&PreviousReport>,
+) -> Result<Vec<u8>, RenderError> {
+    form_xlsx::render_form_xlsx(data, plan, period, unit, previous).map_err(RenderError::Form)
 }

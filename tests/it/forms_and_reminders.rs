@@ -33,11 +33,14 @@ fn forms_hold_exactly_each_units_tasks_and_indicators() {
     );
     assert_ok(&o);
     let dir = out.join("2024-Q1/bieu-mau");
-    assert_eq!(
-        std::fs::read_dir(&dir).unwrap().count(),
-        39,
-        "one form per unit"
-    );
+    let with_ext = |ext: &str| {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == ext)
+            .count()
+    };
+    assert_eq!(with_ext("yaml"), 39, "one YAML form per unit");
+    assert_eq!(with_ext("xlsx"), 39, "one workbook form per unit");
 
     // A ward leads or coordinates the tasks with @xa-phuong; Phòng Tư pháp others.
     let ward = std::fs::read_to_string(dir.join("ubnd-phuong-tran-phu.yaml")).unwrap();
@@ -100,6 +103,7 @@ fn every_sample_units_form_filled_with_statuses_only_validates_clean() {
     let mut forms: Vec<_> = std::fs::read_dir(out.join("2024-Q3/bieu-mau"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().unwrap() == "yaml")
         .collect();
     forms.sort();
     assert_eq!(forms.len(), 39, "one form per unit");

@@ -8,6 +8,7 @@
 mod cli;
 mod common;
 mod docx;
+mod form_workbook;
 mod forms_and_reminders;
 mod fuzz;
 mod hostile;

@@ -84,7 +84,7 @@ pub(super) fn diagnostics_sheet(
     }
     let last = HEAD + r.diagnostics.len() as u32;
     s.finish(
-        r,
+        r.period,
         "Kết quả kiểm tra các tệp báo cáo",
         Layout {
             head: (HEAD, HEAD),

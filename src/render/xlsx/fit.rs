@@ -7,8 +7,8 @@ use crate::render::format;
 
 /// A cell's text, built piece by piece and cut at Excel's limit: once the limit is passed,
 /// pieces are only counted, so a cell never holds more than the limit whatever the input.
-pub(super) struct CellText {
-    pub(super) buf: String,
+pub(in crate::render) struct CellText {
+    pub(in crate::render) buf: String,
     /// `buf`'s length in UTF-16 code units.
     len16: usize,
     /// Characters dropped after `buf` was full.
@@ -18,7 +18,7 @@ pub(super) struct CellText {
 }
 
 impl CellText {
-    pub(super) fn new(see: &'static str) -> CellText {
+    pub(in crate::render) fn new(see: &'static str) -> CellText {
         CellText {
             buf: String::new(),
             len16: 0,
@@ -27,7 +27,7 @@ impl CellText {
         }
     }
 
-    pub(super) fn push(&mut self, s: &str) {
+    pub(in crate::render) fn push(&mut self, s: &str) {
         if self.len16 > CELL_LIMIT {
             self.dropped += s.chars().count();
             return;
@@ -44,7 +44,7 @@ impl CellText {
 
     /// The text, or, when it is over the limit, its beginning (cut at a space where one is
     /// near) and a note saying how many characters were left out.
-    pub(super) fn finish(self) -> String {
+    pub(in crate::render) fn finish(self) -> String {
         if self.len16 <= CELL_LIMIT {
             return self.buf;
         }
@@ -75,31 +75,31 @@ impl CellText {
 }
 
 /// One text, cut at the cell limit.
-pub(super) fn fit(s: &str, see: &'static str) -> String {
+pub(in crate::render) fn fit(s: &str, see: &'static str) -> String {
     let mut c = CellText::new(see);
     c.push(s);
     c.finish()
 }
 
-pub(super) const SEE_UNIT: &str = "xem báo cáo của đơn vị";
-pub(super) const SEE_PLAN: &str = "xem kế hoạch";
-pub(super) const SEE_JSON: &str = "xem tệp tong-hop JSON";
+pub(in crate::render) const SEE_UNIT: &str = "xem báo cáo của đơn vị";
+pub(in crate::render) const SEE_PLAN: &str = "xem kế hoạch";
+pub(in crate::render) const SEE_JSON: &str = "xem tệp tong-hop JSON";
 
 /// The width of a text on one line, in ems.
-pub(super) fn text_em(s: &str, bold: bool) -> f64 {
+pub(in crate::render) fn text_em(s: &str, bold: bool) -> f64 {
     crate::render::metrics::em(s, bold)
 }
 
 /// How many ems of text fit on one line of a column `width` characters wide, at `size` pt:
 /// Excel's column is 7 pixels per character plus 5, less the cell's inner margins, and a
 /// little kept back for the difference between Excel and LibreOffice.
-pub(super) fn column_em(width: f64, size: f64) -> f64 {
+pub(in crate::render) fn column_em(width: f64, size: f64) -> f64 {
     let px = (width * 7.0 + 5.0 - 8.0).max(7.0);
     px / (size * 96.0 / 72.0) * 0.97
 }
 
 /// Lines a wrapped text takes in a column `width` characters wide.
-pub(super) fn wrapped_lines(text: &str, width: f64, size: f64, bold: bool) -> usize {
+pub(in crate::render) fn wrapped_lines(text: &str, width: f64, size: f64, bold: bool) -> usize {
     let cap = column_em(width, size);
     let space = text_em(" ", bold);
     let mut lines = 0;
@@ -134,17 +134,21 @@ pub(super) fn wrapped_lines(text: &str, width: f64, size: f64, bold: bool) -> us
 
 /// Line height over font size: Times New Roman's ascent and descent, rounded up to whole
 /// pixels as Excel does (LibreOffice's lines are a little shorter).
-pub(super) const LINE: f64 = 1.17;
+pub(in crate::render) const LINE: f64 = 1.17;
 
 /// The height of a row whose tallest cell has `lines` lines at `size` pt.
-pub(super) fn row_height(lines: usize, size: f64) -> f64 {
+pub(in crate::render) fn row_height(lines: usize, size: f64) -> f64 {
     let h = lines.max(1) as f64 * size * LINE + 4.0;
     h.clamp(15.0, MAX_ROW_HEIGHT)
 }
 
 /// The column width (in characters) that shows the longest of `texts` on one line, between
 /// `min` and `max` (longer texts wrap).
-pub(super) fn fit_width<'a>(texts: impl Iterator<Item = &'a str>, min: f64, max: f64) -> f64 {
+pub(in crate::render) fn fit_width<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    min: f64,
+    max: f64,
+) -> f64 {
     let em_px = SIZE * 96.0 / 72.0;
     let widest = texts
         .flat_map(|t| t.split('\n'))

@@ -119,7 +119,7 @@ pub(super) fn indicators_sheet(
     }
     let last = total_row + r.units.len() as u32;
     s.finish(
-        r,
+        r.period,
         "Số liệu các chỉ tiêu CCHC",
         Layout {
             head: (HEAD, HEAD + 1),

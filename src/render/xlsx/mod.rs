@@ -10,10 +10,10 @@
 //! document's creation date is the period's end date, so the same inputs give the same bytes.
 
 mod checks;
-mod fit;
+pub(in crate::render) mod fit;
 mod indicators;
-mod sheet;
-mod styles;
+pub(in crate::render) mod sheet;
+pub(in crate::render) mod styles;
 mod summary;
 mod tasks;
 mod units;
@@ -28,15 +28,15 @@ pub const SHEETS: [&str; 5] = ["Tong hop", "Nhiem vu", "Don vi", "Chi tieu", "Ki
 /// Excel's limit on the length of a cell's text, in UTF-16 code units.
 pub const CELL_LIMIT: usize = 32_767;
 /// Room kept at the end of a cut cell for the note saying what was left out.
-pub(super) const NOTE_ROOM: usize = 120;
+pub(in crate::render) const NOTE_ROOM: usize = 120;
 /// Excel's tallest row, in points.
-pub(super) const MAX_ROW_HEIGHT: f64 = 409.0;
-pub(super) const FONT: &str = "Times New Roman";
+pub(in crate::render) const MAX_ROW_HEIGHT: f64 = 409.0;
+pub(in crate::render) const FONT: &str = "Times New Roman";
 /// Body text size, in points.
-pub(super) const SIZE: f64 = 11.0;
+pub(in crate::render) const SIZE: f64 = 11.0;
 /// Sheets with at most this many columns print one page wide; wider ones repeat their first
 /// columns on every page instead of shrinking to an unreadable size.
-pub(super) const FIT_COLUMNS: u16 = 16;
+pub(in crate::render) const FIT_COLUMNS: u16 = 16;
 
 /// Why the workbook could not be made.
 #[derive(Debug)]
@@ -68,7 +68,7 @@ pub fn render_xlsx(r: &PeriodReport) -> Result<Vec<u8>, WorkbookError> {
 }
 
 /// The library's error, in Vietnamese where it is one a user can meet.
-fn explain(e: &XlsxError) -> String {
+pub(in crate::render) fn explain(e: &XlsxError) -> String {
     match e {
         XlsxError::RowColumnLimitError => {
             "bảng vượt quá giới hạn của Excel (1.048.576 dòng, 16.384 cột).".into()
@@ -108,7 +108,7 @@ fn build(r: &PeriodReport) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-pub(super) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+pub(in crate::render) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     let year = u16::try_from(d.year()).map_err(|_| {
         XlsxError::ParameterError(format!("năm {} nằm ngoài phạm vi của Excel", d.year()))
     })?;

@@ -4,23 +4,23 @@
 
 use super::fit::{SEE_PLAN, fit, row_height, wrapped_lines};
 use super::{FIT_COLUMNS, SIZE, excel_date};
-use crate::model::report::PeriodReport;
+use crate::model::period::Period;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// A worksheet being written, with its column widths (to size rows to their wrapped text).
-pub(super) struct Sheet<'w> {
-    pub(super) ws: &'w mut Worksheet,
+pub(in crate::render) struct Sheet<'w> {
+    pub(in crate::render) ws: &'w mut Worksheet,
     widths: Vec<f64>,
     /// Heights set so far, by row (others are 15 pt).
     heights: std::collections::BTreeMap<u32, f64>,
     /// Columns a title row spans: the whole table, or what fits on the first page of a very
     /// wide one.
-    pub(super) banner_cols: u16,
+    pub(in crate::render) banner_cols: u16,
 }
 
 impl<'w> Sheet<'w> {
-    pub(super) fn new(
+    pub(in crate::render) fn new(
         ws: &'w mut Worksheet,
         name: &str,
         widths: Vec<f64>,
@@ -49,29 +49,29 @@ impl<'w> Sheet<'w> {
         })
     }
 
-    pub(super) fn set_height(&mut self, row: u32, height: f64) -> Result<(), XlsxError> {
+    pub(in crate::render) fn set_height(&mut self, row: u32, height: f64) -> Result<(), XlsxError> {
         self.ws.set_row_height(row, height)?;
         self.heights.insert(row, height);
         Ok(())
     }
 
     /// The height of rows `0..row`, in points.
-    pub(super) fn height_above(&self, row: u32) -> f64 {
+    pub(in crate::render) fn height_above(&self, row: u32) -> f64 {
         let set: f64 = self.heights.range(..row).map(|(_, h)| h).sum();
         set + 15.0 * (row as usize - self.heights.range(..row).count()) as f64
     }
 
     /// The table's width in pixels.
-    pub(super) fn width_px(&self) -> f64 {
+    pub(in crate::render) fn width_px(&self) -> f64 {
         self.widths.iter().map(|w| w * 7.0 + 5.0).sum()
     }
 
-    pub(super) fn ncols(&self) -> u16 {
+    pub(in crate::render) fn ncols(&self) -> u16 {
         self.widths.len() as u16
     }
 
     /// A title row merged across the table, and its height.
-    pub(super) fn banner(
+    pub(in crate::render) fn banner(
         &mut self,
         row: u32,
         text: &str,
@@ -91,7 +91,12 @@ impl<'w> Sheet<'w> {
     }
 
     /// The header row: bold, wrapped, and tall enough for its longest heading.
-    pub(super) fn header(&mut self, row: u32, names: &[&str], f: &Format) -> Result<(), XlsxError> {
+    pub(in crate::render) fn header(
+        &mut self,
+        row: u32,
+        names: &[&str],
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         let mut lines = 1;
         for (c, name) in names.iter().enumerate() {
             self.ws.write_string_with_format(row, c as u16, *name, f)?;
@@ -101,7 +106,11 @@ impl<'w> Sheet<'w> {
     }
 
     /// A row of wrapped cells: sets its height from the texts written in it.
-    pub(super) fn fit_row(&mut self, row: u32, texts: &[(u16, &str)]) -> Result<(), XlsxError> {
+    pub(in crate::render) fn fit_row(
+        &mut self,
+        row: u32,
+        texts: &[(u16, &str)],
+    ) -> Result<(), XlsxError> {
         let lines = texts
             .iter()
             .map(|(c, t)| wrapped_lines(t, self.widths[*c as usize], SIZE, false))
@@ -110,7 +119,7 @@ impl<'w> Sheet<'w> {
         self.set_height(row, row_height(lines, SIZE))
     }
 
-    pub(super) fn text(
+    pub(in crate::render) fn text(
         &mut self,
         row: u32,
         col: u16,
@@ -121,7 +130,7 @@ impl<'w> Sheet<'w> {
         Ok(())
     }
 
-    pub(super) fn number(
+    pub(in crate::render) fn number(
         &mut self,
         row: u32,
         col: u16,
@@ -132,7 +141,7 @@ impl<'w> Sheet<'w> {
         Ok(())
     }
 
-    pub(super) fn date(
+    pub(in crate::render) fn date(
         &mut self,
         row: u32,
         col: u16,
@@ -144,7 +153,12 @@ impl<'w> Sheet<'w> {
         Ok(())
     }
 
-    pub(super) fn blank(&mut self, row: u32, col: u16, f: &Format) -> Result<(), XlsxError> {
+    pub(in crate::render) fn blank(
+        &mut self,
+        row: u32,
+        col: u16,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         self.ws.write_blank(row, col, f)?;
         Ok(())
     }
@@ -153,9 +167,9 @@ impl<'w> Sheet<'w> {
     /// over the table down to `filter_to`, A4 landscape one page wide (or, for very wide
     /// sheets, the first `keep` columns repeated on every page), and a header and footer with
     /// the title and page numbers.
-    pub(super) fn finish(
+    pub(in crate::render) fn finish(
         &mut self,
-        r: &PeriodReport,
+        period: Period,
         title: &str,
         layout: Layout,
     ) -> Result<(), XlsxError> {
@@ -185,7 +199,7 @@ impl<'w> Sheet<'w> {
         // Excel allows 255 characters in a header; '&' starts a control code.
         let esc = |s: &str, max: usize| s.chars().take(max).collect::<String>().replace('&', "&&");
         let left = esc(title, 90);
-        let right = esc(&r.period.display_name(), 60);
+        let right = esc(&period.display_name(), 60);
         let font = "&\"Times New Roman,Regular\"&9";
         self.ws
             .set_header(format!("&L{font}{left}&R{font}Kỳ báo cáo: {right}"));
@@ -195,28 +209,28 @@ impl<'w> Sheet<'w> {
 }
 
 /// Where a sheet's table is, for freezing, filtering and printing.
-pub(super) struct Layout {
+pub(in crate::render) struct Layout {
     /// First and last header row.
-    pub(super) head: (u32, u32),
+    pub(in crate::render) head: (u32, u32),
     /// The last row the autofilter covers, if the table has rows.
-    pub(super) filter_to: Option<u32>,
+    pub(in crate::render) filter_to: Option<u32>,
     /// Columns frozen (and, on very wide sheets, repeated on every page).
-    pub(super) keep: u16,
+    pub(in crate::render) keep: u16,
     /// Repeat the header rows on every printed page.
-    pub(super) repeat: bool,
+    pub(in crate::render) repeat: bool,
 }
 
 /// The header row of the data sheets (a title and a subtitle above it).
-pub(super) const HEAD: u32 = 2;
+pub(in crate::render) const HEAD: u32 = 2;
 
 /// Left and right print margins, in inches.
-pub(super) const MARGIN_SIDE: f64 = 0.4;
+pub(in crate::render) const MARGIN_SIDE: f64 = 0.4;
 /// The printable width of an A4 landscape page, in Excel pixels (96 per inch).
-pub(super) const PRINT_WIDTH_PX: f64 = (11.69 - 2.0 * MARGIN_SIDE) * 96.0;
+pub(in crate::render) const PRINT_WIDTH_PX: f64 = (11.69 - 2.0 * MARGIN_SIDE) * 96.0;
 /// The printable height of an A4 landscape page, in points.
-pub(super) const PRINT_HEIGHT_PT: f64 = (8.27 - 1.2) * 72.0;
+pub(in crate::render) const PRINT_HEIGHT_PT: f64 = (8.27 - 1.2) * 72.0;
 
 /// The fraction `part / whole`, or none when `whole` is 0.
-pub(super) fn rate(part: usize, whole: usize) -> Option<f64> {
+pub(in crate::render) fn rate(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }

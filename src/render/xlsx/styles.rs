@@ -5,47 +5,47 @@ use super::{FONT, SIZE};
 use crate::model::status::Status;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 
-pub(super) const GRAY: u32 = 0xD9D9D9;
-pub(super) const LIGHT: u32 = 0xF2F2F2;
-pub(super) const GOOD: (u32, u32) = (0xC6EFCE, 0x006100);
-pub(super) const BAD: (u32, u32) = (0xFFC7CE, 0x9C0006);
-pub(super) const NEUTRAL: (u32, u32) = (0xFFEB9C, 0x9C5700);
+pub(in crate::render) const GRAY: u32 = 0xD9D9D9;
+pub(in crate::render) const LIGHT: u32 = 0xF2F2F2;
+pub(in crate::render) const GOOD: (u32, u32) = (0xC6EFCE, 0x006100);
+pub(in crate::render) const BAD: (u32, u32) = (0xFFC7CE, 0x9C0006);
+pub(in crate::render) const NEUTRAL: (u32, u32) = (0xFFEB9C, 0x9C5700);
 
 /// Every cell format of the workbook, made once.
-pub(super) struct Styles {
-    pub(super) title: Format,
-    pub(super) subtitle: Format,
-    pub(super) label: Format,
-    pub(super) plain_date: Format,
-    pub(super) header: Format,
-    pub(super) text: Format,
-    pub(super) center: Format,
-    pub(super) int: Format,
-    pub(super) count: Format,
-    pub(super) dec: Format,
+pub(in crate::render) struct Styles {
+    pub(in crate::render) title: Format,
+    pub(in crate::render) subtitle: Format,
+    pub(in crate::render) label: Format,
+    pub(in crate::render) plain_date: Format,
+    pub(in crate::render) header: Format,
+    pub(in crate::render) text: Format,
+    pub(in crate::render) center: Format,
+    pub(in crate::render) int: Format,
+    pub(in crate::render) count: Format,
+    pub(in crate::render) dec: Format,
     /// Completion rates (centred, like the counts beside them).
-    pub(super) pct: Format,
+    pub(in crate::render) pct: Format,
     /// Indicator ratios (right-aligned, like the figures beside them).
-    pub(super) ratio: Format,
-    pub(super) date: Format,
-    pub(super) total_text: Format,
-    pub(super) total_int: Format,
-    pub(super) total_count: Format,
-    pub(super) total_dec: Format,
-    pub(super) total_pct: Format,
-    pub(super) total_ratio: Format,
-    pub(super) good: Format,
-    pub(super) bad: Format,
-    pub(super) neutral: Format,
-    pub(super) bad_bold: Format,
+    pub(in crate::render) ratio: Format,
+    pub(in crate::render) date: Format,
+    pub(in crate::render) total_text: Format,
+    pub(in crate::render) total_int: Format,
+    pub(in crate::render) total_count: Format,
+    pub(in crate::render) total_dec: Format,
+    pub(in crate::render) total_pct: Format,
+    pub(in crate::render) total_ratio: Format,
+    pub(in crate::render) good: Format,
+    pub(in crate::render) bad: Format,
+    pub(in crate::render) neutral: Format,
+    pub(in crate::render) bad_bold: Format,
 }
 
-pub(super) fn base() -> Format {
+pub(in crate::render) fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(SIZE)
 }
 
 impl Styles {
-    pub(super) fn new() -> Styles {
+    pub(in crate::render) fn new() -> Styles {
         let cell = || {
             base()
                 .set_border(FormatBorder::Thin)
@@ -110,7 +110,7 @@ impl Styles {
         }
     }
 
-    pub(super) fn status(&self, s: Status) -> &Format {
+    pub(in crate::render) fn status(&self, s: Status) -> &Format {
         match s {
             Status::Done => &self.good,
             Status::Behind => &self.bad,

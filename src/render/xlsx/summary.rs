@@ -125,7 +125,7 @@ pub(super) fn summary_sheet(
         s.ws.insert_chart_with_offset(chart_row, 1, &chart, 0, 6)?;
     }
     s.finish(
-        r,
+        r.period,
         "Tổng hợp kết quả thực hiện nhiệm vụ CCHC",
         Layout {
             head: (head, head),

@@ -109,7 +109,7 @@ pub(super) fn tasks_sheet(
     let last = HEAD + r.tasks.len() as u32;
     s.ws.set_print_area(0, 0, last, 10)?;
     s.finish(
-        r,
+        r.period,
         "Kết quả thực hiện các nhiệm vụ CCHC",
         Layout {
             head: (HEAD, HEAD),

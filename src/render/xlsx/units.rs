@@ -88,7 +88,7 @@ pub(super) fn units_sheet(
     }
     let last = HEAD + r.units.len() as u32;
     s.finish(
-        r,
+        r.period,
         "Tình hình gửi báo cáo của các đơn vị",
         Layout {
             head: (HEAD, HEAD),
