@@ -365,6 +365,9 @@ pub fn integer(ctx: &mut Ctx, node: &Node, key: &str) -> Option<i64> {
 
 /// Reads a date (docs/du-lieu.md: five forms, years 2000–2099).
 pub fn date(ctx: &mut Ctx, node: &Node, key: &str) -> Option<NaiveDate> {
+    if let Value::Cell(x) = node.value {
+        return apply(ctx, node, Err(values::date_number(x, key)));
+    }
     let raw = text(ctx, node, key)?;
     apply(ctx, node, values::date(&raw, key).map(|d| (d, None)))
 }

@@ -55,6 +55,40 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 
 const DATE_FORMS: &str = "Ghi ngày theo dạng 12/03/2024 hoặc 2024-03-12.";
 
+/// A workbook's date cell holding a plain number: a spreadsheet that read the typed date by
+/// the machine's regional settings (12/03/2024 as 3 December on a US-set computer) and kept
+/// its day count. The date is never guessed: the error shows the readings.
+pub fn date_number(x: f64, key: &str) -> Note {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).expect("a date");
+    let day = (x.fract() == 0.0 && (36_526.0..=73_050.0).contains(&x))
+        .then(|| epoch.checked_add_days(chrono::Days::new(x as u64)))
+        .flatten();
+    let message = match day {
+        Some(d) => {
+            let counted = d.format("%d/%m/%Y").to_string();
+            let swapped = NaiveDate::from_ymd_opt(d.year(), d.day(), d.month())
+                .map(|s| s.format("%d/%m/%Y").to_string())
+                .filter(|s| *s != counted);
+            let readings = match swapped {
+                Some(s) => {
+                    format!("ngày {counted}, hoặc ngày {s} nếu máy tính đã đảo ngày và tháng")
+                }
+                None => format!("ngày {counted}"),
+            };
+            format!(
+                "Ô ngày ({key}) chứa số {} do bảng tính tự đổi ngày gõ vào thành số: có thể là {readings}.",
+                plain(x)
+            )
+        }
+        None => format!("Ô ngày ({key}) chứa số {}, không phải một ngày.", plain(x)),
+    };
+    Note::new(
+        code::SAI_NGAY,
+        message,
+        "Đặt định dạng ô là Văn bản (Text), rồi gõ lại ngày dạng 12/03/2024.".to_string(),
+    )
+}
+
 /// A date: `2024-03-12`, or day, month and year (four digits) separated by `/`, `-` or `.`,
 /// with one or two digits for the day and the month.
 pub fn date(raw: &str, key: &str) -> Result<NaiveDate, Note> {

@@ -11,11 +11,12 @@ ANSWERS.json:
      "indicators": {"hs_tiep_nhan": 1200},
      "narratives": {"Khó khăn": ["...", "..."]}}
 
-A value is typed into its cell as a clerk types it: with Calc, text goes through the cell's
-input line (a number typed into a number cell becomes a number, a date typed into a cell
-formatted as text stays text); with openpyxl, a JSON number is a number cell and a string
-{"date": "2024-03-12"} is a date cell. Cells are found by the labels of the form's header
-row, as the form's layout (src/model/form.rs) gives them; this script does not use baocao.
+A value goes into its cell as a clerk's typing leaves it: a JSON number is a number cell, a
+string a text cell; {"date": "2024-03-12", "typed": "12/03/2024"} is a date cell for openpyxl
+and, for Calc, the text typed into the form's text-formatted date cell (Calc's input line keeps
+what is typed into a cell formatted as text; its UNO setFormula would not, it parses dates
+by the machine's locale, so text goes in with setString). Cells are found by the labels of
+the form's header row, as the form's layout (src/model/form.rs) gives them; this script does not use baocao.
 """
 
 import json
@@ -161,8 +162,10 @@ def with_calc(form, answers, out):
                 cell = sh.getCellByPosition(c, r)
                 if isinstance(v, dict):
                     v = v["typed"]
-                # What a clerk types, through the cell's input line.
-                cell.setFormula(str(v))
+                if isinstance(v, (int, float)):
+                    cell.setValue(v)
+                else:
+                    cell.setString(v)
 
             return Grid(read, write)
 

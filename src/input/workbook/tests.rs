@@ -435,3 +435,15 @@ fn huge_text_and_several_documents_per_task() {
         Some(long.trim().len())
     );
 }
+
+#[test]
+fn a_date_stored_as_a_day_count_is_an_error_with_both_readings() {
+    let mut f = Fill::new();
+    // 12/03/2024 typed on a computer set to month/day: 3 December 2024, day 45629.
+    f.header = vec![("Ngày báo cáo:", Num(45_629.0))];
+    let s = submit(&f);
+    assert_eq!(codes(&s), vec![("sai-ngay", Some("Nhiệm vụ!C4".into()))]);
+    let m = &s.diags[0].message;
+    assert!(m.contains("03/12/2024") && m.contains("12/03/2024"), "{m}");
+    assert!(m.contains("(Ngày báo cáo)"), "{m}");
+}
