@@ -66,9 +66,9 @@ pub fn check(s: &str) -> Legacy {
         (Some((encoding, text)), None) | (None, Some((encoding, text))) => {
             Legacy::Converted { encoding, text }
         }
-        // One stray symbol ("Rà soát¡") is a slip of the keyboard, not a legacy encoding:
-        // legacy text has a mark in nearly every word.
-        _ if marks_in_words(s) < 2 => Legacy::Unicode,
+        // A stray symbol or two ("Rà soát¡", "¡a¡") is a slip of the keyboard, not a legacy
+        // encoding: legacy text has marks in nearly every word, many inside them.
+        _ if marks_in_words(s) < 3 && marks_inside_words(s) < 2 => Legacy::Unicode,
         _ => Legacy::Unclear,
     }
 }
@@ -76,6 +76,16 @@ pub fn check(s: &str) -> Legacy {
 /// A legacy mark inside a word (next to a letter): a lone "§" or "×" between digits is not.
 fn has_mark_in_a_word(s: &str) -> bool {
     marks_in_words(s) > 0
+}
+
+/// How many legacy marks stand between two letters ("Phßng").
+fn marks_inside_words(s: &str) -> usize {
+    let chars: Vec<char> = s.chars().collect();
+    (1..chars.len().saturating_sub(1))
+        .filter(|&i| {
+            is_mark(chars[i]) && chars[i - 1].is_alphabetic() && chars[i + 1].is_alphabetic()
+        })
+        .count()
 }
 
 /// How many legacy marks stand inside words.
@@ -182,6 +192,7 @@ mod tests {
             "Điều 5 § 2",
             "Công văn số 12/UBND – «Một cửa»",
             "Rà soát¡",
+            "¡a¡",
         ] {
             assert_eq!(check(s), Legacy::Unicode, "{s}");
         }

@@ -65,13 +65,17 @@ pub fn import_plan(
         (Some(y), _) | (None, Some(y)) => y,
         (None, None) => return Err(ImportError::NoYear),
     };
-    Ok(Importer {
+    let imported = Importer {
         index: NameIndex::new(reg),
         reg,
         year,
         review,
     }
-    .plan(raw))
+    .plan(raw);
+    match text::unclear_field(&imported.plan) {
+        Some(start) => Err(ImportError::Legacy(start)),
+        None => Ok(imported),
+    }
 }
 
 /// The last four-digit year (2000–2099) in a text.

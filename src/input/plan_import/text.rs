@@ -49,6 +49,25 @@ pub fn clean(blocks: Vec<Block>) -> Result<(Vec<Block>, Option<ReviewItem>), Imp
     Ok((out, note))
 }
 
+/// The first text of a plan that the plan reader would refuse as typed in a legacy encoding it
+/// cannot convert (a field cut from a paragraph can look so alone), with its start.
+pub fn unclear_field(plan: &crate::model::plan::Plan) -> Option<String> {
+    let areas = plan.areas().iter().map(|a| a.name.as_str());
+    let tasks = plan.tasks().iter().flat_map(|t| {
+        [t.label.as_str(), &t.content, &t.product, &t.time_limit.text]
+            .into_iter()
+            .chain(t.lead_other.as_deref())
+            .chain(t.coord_other.as_deref())
+            .chain(t.time_limit.milestones.iter().map(|m| m.what.as_str()))
+    });
+    [plan.number.as_str(), plan.title.as_str()]
+        .into_iter()
+        .chain(areas)
+        .chain(tasks)
+        .find(|s| legacy::check(s) == Legacy::Unclear)
+        .map(|s| s.chars().take(60).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
