@@ -251,9 +251,8 @@ fn numeric(
                 code::TIEN_DO_SAI,
                 file,
                 format!(
-                    "Tiến độ ghi {}: chưa rõ là {pct}% hay {}%.",
-                    crate::input::values::plain(*x),
-                    crate::input::values::plain(*x)
+                    "Tiến độ ghi {shown}: chưa rõ là {pct}% (ô có dạng phần trăm) hay {shown}%.",
+                    shown = crate::input::values::plain(*x).replace('.', ",")
                 ),
             )
             .at(Some(node.pos))
