@@ -34,7 +34,7 @@ pub fn prepare_dir(dir: &Path) -> Result<(), String> {
 
 /// The generator's sources: their literals are most of the text of the files it writes.
 /// Every module is listed here, so that check_nfc() sees all of them.
-const SOURCES: [&str; 13] = [
+const SOURCES: [&str; 14] = [
     include_str!("main.rs"),
     include_str!("args.rs"),
     include_str!("faults.rs"),
@@ -48,6 +48,7 @@ const SOURCES: [&str; 13] = [
     include_str!("rng.rs"),
     include_str!("submissions.rs"),
     include_str!("text.rs"),
+    include_str!("workbook.rs"),
 ];
 
 /// Files must be NFC, as baocao expects of its input. Their text is the literals of
