@@ -151,7 +151,9 @@ pub fn write_submissions(
             if world.missing(u, p) {
                 continue;
             }
-            for (rel, content) in files_of(world, u, p, faults.get(&(u, p)).copied()) {
+            let fault = faults.get(&(u, p)).copied();
+            let mut written = Vec::new();
+            for (rel, content) in files_of(world, u, p, fault) {
                 let path = folder.join(&rel);
                 if !made || rel.contains('/') {
                     std::fs::create_dir_all(path.parent().unwrap()).unwrap_or_else(|e| {
@@ -161,7 +163,33 @@ pub fn write_submissions(
                     made = true;
                 }
                 out.put(&path, &content);
+                written.push(path);
+            }
+            if fault == Some(Fault::Tie) {
+                same_mtime(&written);
             }
         }
     });
+}
+
+/// Gives the files of a tie the modification time of the first: baocao breaks a tie of
+/// dates by the time a file was saved, and two files written one after the other get the
+/// same time only when the clock did not tick in between (on a busy machine it sometimes
+/// does, and the tie was then no tie).
+fn same_mtime(paths: &[std::path::PathBuf]) {
+    let Some(first) = paths.first() else { return };
+    let set = || -> std::io::Result<()> {
+        let t = std::fs::metadata(first)?.modified()?;
+        for p in &paths[1..] {
+            std::fs::File::options()
+                .write(true)
+                .open(p)?
+                .set_modified(t)?;
+        }
+        Ok(())
+    };
+    if let Err(e) = set() {
+        eprintln!("gen: {}: {e}", first.display());
+        std::process::exit(1);
+    }
 }
