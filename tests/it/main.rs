@@ -19,4 +19,5 @@ mod plan_import;
 mod terminal;
 mod values;
 mod vietnamese;
+mod workbook_gen;
 mod xlsx;
