@@ -15,14 +15,19 @@
 #        build 6T      baocao build --ky 2024-6T --data DIR --out OUT   (JSON + DOCX + XLSX)
 #      and, on the repository's sample data (data/, four periods):
 #        parse floor, check, and build of all four periods;
+#      and workbooks against YAML: one period (2024-6T) of $WORKBOOKS units generated twice,
+#      in YAML and with `gen --workbooks` (every submission without an injected fault a
+#      filled .xlsx form), parse floor and check on each;
 #   4. prints one Markdown table (median wall time, median user+system CPU time, median max
-#      RSS of the runs; each column's median is taken separately) and the targets of issue 7.
+#      RSS of the runs; each column's median is taken separately), the targets of issue 7,
+#      and the workbook/YAML comparison per file read.
 #
 # Settings (environment variables):
 #   SIZES="1000 10000"        units of the generated folders
 #   TASKS=45                  tasks of the generated plan
 #   SEED=1                    generator seed
 #   RUNS=3                    runs per measurement
+#   WORKBOOKS=1000            units of the workbook/YAML comparison (0: leave it out)
 #   BENCH_DIR=/tmp/baocao-bench   data folders, outputs and logs
 #   LABEL=""                  free text printed in the header (e.g. the commit measured)
 #
@@ -35,6 +40,7 @@ SIZES=${SIZES:-"1000 10000"}
 TASKS=${TASKS:-45}
 SEED=${SEED:-1}
 RUNS=${RUNS:-3}
+WORKBOOKS=${WORKBOOKS:-1000}
 BENCH_DIR=${BENCH_DIR:-/tmp/baocao-bench}
 LABEL=${LABEL:-}
 PERIODS=2024-Q1,2024-6T
@@ -71,20 +77,33 @@ fi
 
 # --- 2. data folders -----------------------------------------------------------------
 data_dir() { echo "$BENCH_DIR/data-$1u-${TASKS}t-s$SEED"; }
+# The folders of the workbook comparison: one period, YAML or workbooks.
+wb_dir() { echo "$BENCH_DIR/data-$1u-${TASKS}t-s$SEED-$BUILD_KY-$2"; }
 
-for units in $SIZES; do
-    dir=$(data_dir "$units")
-    want=$("$GEN" --marker --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$PERIODS" "$dir")
+# ensure_folder DIR UNITS PERIODS [--workbooks]: generate DIR unless its marker matches.
+ensure_folder() {
+    local dir=$1 units=$2 periods=$3 want have log
+    shift 3
+    want=$("$GEN" --marker --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$periods" "$@" "$dir")
     have=$(head -n 1 "$dir/.gen" 2>/dev/null || true)
     if [ "$want" = "$have" ]; then
         log "== reusing $dir"
     else
         log "== generating $dir"
-        "$GEN" --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$PERIODS" "$dir" \
-            2>"$BENCH_DIR/logs/gen-$units.log" || die "gen failed (see $BENCH_DIR/logs/gen-$units.log)"
-        tail -n 1 "$BENCH_DIR/logs/gen-$units.log" >&2
+        log=$BENCH_DIR/logs/gen-$(basename "$dir").log
+        "$GEN" --units "$units" --tasks "$TASKS" --seed "$SEED" --periods "$periods" "$@" "$dir" \
+            2>"$log" || die "gen failed (see $log)"
+        tail -n 1 "$log" >&2
     fi
+}
+
+for units in $SIZES; do
+    ensure_folder "$(data_dir "$units")" "$units" "$PERIODS"
 done
+if [ "$WORKBOOKS" -gt 0 ]; then
+    ensure_folder "$(wb_dir "$WORKBOOKS" yaml)" "$WORKBOOKS" "$BUILD_KY"
+    ensure_folder "$(wb_dir "$WORKBOOKS" xlsx)" "$WORKBOOKS" "$BUILD_KY" --workbooks
+fi
 
 # How busy the machine is without us: percent of all CPU time not idle over 2 seconds.
 cpu_busy() {
@@ -142,11 +161,19 @@ measure() {
 skipped() { ROWS+=("| $2 | $1 | n/a | n/a | n/a | $3 |"); }
 
 folder_desc() {
-    local dir=$1 files bytes
+    local dir=$1 files bytes books
     files=$(find "$dir/nop" -type f | wc -l)
     bytes=$(find "$dir/nop" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')
-    echo "$files files, $bytes MB"
+    books=$(find "$dir/nop" -type f -name '*.xlsx' | wc -l)
+    if [ "$books" -gt 0 ]; then
+        echo "$files files ($books workbooks), $bytes MB"
+    else
+        echo "$files files, $bytes MB"
+    fi
 }
+
+# Warm the page cache, so that the first run reads from memory like the others.
+warm() { find "$1/nop" -type f -exec cat {} + >/dev/null; }
 
 DESCS=()
 for units in $SIZES; do
@@ -155,8 +182,7 @@ for units in $SIZES; do
     name="$units units"
     DESCS+=("- $name: \`$dir\` ($(folder_desc "$dir") in \`nop/\`)")
     log "== $name"
-    # Warm the page cache, so that the first run reads from memory like the others.
-    find "$dir/nop" -type f -exec cat {} + >/dev/null
+    warm "$dir"
     if [ -z "$FLOOR_NOTE" ]; then
         measure "floor-$units" "parse floor" "$name" "$FLOOR" --data "$dir"
     else
@@ -175,6 +201,26 @@ else
 fi
 measure check-sample "check" "sample" "$BIN" check --data data
 measure build-sample "build (4 periods)" "sample" "$BIN" build --data data --out "$BENCH_DIR/out-sample"
+
+# Workbooks against YAML: the same units and answers, read from .xlsx forms or from YAML.
+declare -A WB_FILES
+if [ "$WORKBOOKS" -gt 0 ]; then
+    for kind in yaml xlsx; do
+        dir=$(wb_dir "$WORKBOOKS" $kind)
+        name="$WORKBOOKS units, $BUILD_KY, $kind"
+        DESCS+=("- $name: \`$dir\` ($(folder_desc "$dir") in \`nop/\`)")
+        log "== $name"
+        warm "$dir"
+        if [ -z "$FLOOR_NOTE" ]; then
+            measure "floor-wb-$kind" "parse floor" "$name" "$FLOOR" --data "$dir"
+            # parse_floor prints "N files, M task reports": the files read.
+            WB_FILES[$kind]=$(awk '/ files, / { print $1; exit }' "$BENCH_DIR/logs/floor-wb-$kind-1.log")
+        else
+            skipped "parse floor" "$name" "$FLOOR_NOTE"
+        fi
+        measure "check-wb-$kind" "check" "$name" "$BIN" check --data "$dir"
+    done
+fi
 
 # --- 4. report -----------------------------------------------------------------------
 cpu_model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "?")
@@ -229,3 +275,25 @@ echo
 echo "For scale (issue 7): a Python implementation (PyYAML + python-docx + openpyxl) builds one"
 echo "period of the 10,000-unit folder in about 270 s (PyYAML's default loader) or 45 s (C loader),"
 echo "peaking at about 530 MB."
+
+# Workbooks against YAML, per file read (CPU time: both cores read files side by side).
+if [ "$WORKBOOKS" -gt 0 ] && [ -n "${WB_FILES[xlsx]:-}" ]; then
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+    per_file() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.2f", (n > 0) ? 1000 * a / n : 0 }'; }
+    echo
+    echo "Workbooks against YAML, $WORKBOOKS units, one period ($BUILD_KY): ${WB_FILES[yaml]} files read"
+    echo "from YAML, ${WB_FILES[xlsx]} from the workbook folder (the faulted ones stay YAML there)."
+    echo
+    echo "| $WORKBOOKS units, $BUILD_KY | YAML | workbooks | workbooks / YAML |"
+    echo "| --- | ---: | ---: | ---: |"
+    for c in floor check; do
+        label=$([ $c = floor ] && echo "parse floor" || echo "check")
+        y=$c-wb-yaml
+        x=$c-wb-xlsx
+        echo "| $label: wall (s) | ${WALL[$y]} | ${WALL[$x]} | $(ratio "${WALL[$x]}" "${WALL[$y]}")× |"
+        py=$(per_file "${CPU[$y]}" "${WB_FILES[yaml]}")
+        px=$(per_file "${CPU[$x]}" "${WB_FILES[xlsx]}")
+        echo "| $label: CPU per file read (ms) | $py | $px | $(ratio "$px" "$py")× |"
+        echo "| $label: max RSS (MB) | ${RSS[$y]} | ${RSS[$x]} | $(ratio "${RSS[$x]}" "${RSS[$y]}")× |"
+    done
+fi

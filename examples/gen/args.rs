@@ -15,6 +15,10 @@ options:
   --tasks N          number of plan tasks (default 45)
   --seed N           seed of the generator (default 1)
   --periods LIST     comma-separated periods (default 2024-Q1,2024-6T)
+  --workbooks        write each submission that carries no injected fault as the unit's
+                     filled workbook form (nop/<unit>/<same name>.xlsx, laid out as
+                     baocao::model::form says) instead of YAML, with the same answers;
+                     faulted submissions stay YAML
   --marker           print the first line of DIR/.gen these options would write, and
                      exit (scripts/bench.sh uses it to decide whether DIR can be reused)
   -h, --help         this help
@@ -22,8 +26,9 @@ options:
 DIR must be empty, missing, or a folder this generator wrote before (it is replaced).";
 
 /// Version of the output format: bump it when the generator's output changes, so that
-/// scripts/bench.sh does not reuse a stale folder.
-const FORMAT: u32 = 2;
+/// scripts/bench.sh does not reuse a stale folder. 3: the marker says whether submissions
+/// are workbooks (`--workbooks`), so that a folder of one kind is never reused as the other.
+const FORMAT: u32 = 3;
 
 pub struct Args {
     pub units: usize,
@@ -33,6 +38,8 @@ pub struct Args {
     pub dir: PathBuf,
     /// `--marker`: print the first line of `DIR/.gen` these arguments would write, and exit.
     pub marker_only: bool,
+    /// `--workbooks`: faultless submissions as workbook forms (`.xlsx`).
+    pub workbooks: bool,
 }
 
 pub fn parse_args() -> Result<Args, String> {
@@ -42,6 +49,7 @@ pub fn parse_args() -> Result<Args, String> {
     let mut periods = "2024-Q1,2024-6T".to_string();
     let mut dir = None;
     let mut marker_only = false;
+    let mut workbooks = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -63,6 +71,7 @@ pub fn parse_args() -> Result<Args, String> {
             "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--periods" => periods = val("--periods")?,
             "--marker" => marker_only = true,
+            "--workbooks" => workbooks = true,
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             s => {
                 if dir.replace(PathBuf::from(s)).is_some() {
@@ -94,16 +103,18 @@ pub fn parse_args() -> Result<Args, String> {
         periods: ps,
         dir: dir.ok_or("missing DIR")?,
         marker_only,
+        workbooks,
     })
 }
 
 pub fn marker(a: &Args) -> String {
     let ps: Vec<String> = a.periods.iter().map(|p| p.code()).collect();
     format!(
-        "gen format={FORMAT} units={} tasks={} seed={} periods={}",
+        "gen format={FORMAT} units={} tasks={} seed={} periods={} workbooks={}",
         a.units,
         a.tasks,
         a.seed,
-        ps.join(",")
+        ps.join(","),
+        if a.workbooks { "yes" } else { "no" }
     )
 }

@@ -3,6 +3,7 @@
 
 use crate::rng::{Rng, S_FAULT, S_SUB};
 use crate::submissions::{Sub, World, q};
+use crate::workbook;
 use baocao::input::values;
 use baocao::model::period::Period;
 use chrono::TimeDelta;
@@ -101,7 +102,8 @@ pub fn assign_faults(w: &World) -> HashMap<(usize, usize), Fault> {
 /// A file of a unit's folder: (path relative to nop/<unit>/, content).
 type File = (String, Vec<u8>);
 
-/// The files of unit `u` for period `p`.
+/// The files of unit `u` for period `p`. With `--workbooks`, a file without a fault is the
+/// unit's workbook form under the same name (`.xlsx`); a faulted one stays YAML.
 pub fn files_of(w: &World, u: usize, p: usize, fault: Option<Fault>) -> Vec<File> {
     let period = w.periods[p];
     let code = period.code();
@@ -114,6 +116,12 @@ pub fn files_of(w: &World, u: usize, p: usize, fault: Option<Fault>) -> Vec<File
         _ => format!("{code}.yaml"),
     };
     let extra = match fault {
+        None if w.workbooks => {
+            return vec![(
+                workbook::xlsx_name(&name),
+                workbook::workbook(w, u, p, &sub),
+            )];
+        }
         None => Vec::new(),
         Some(Fault::Empty) => return vec![empty_file(w, u, period)],
         Some(

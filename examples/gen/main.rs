@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example gen -- --units 10000 --tasks 45 [--seed N] \
-//!     [--periods 2024-Q1,2024-6T] DIR
+//!     [--periods 2024-Q1,2024-6T] [--workbooks] DIR
 //! ```
 //!
 //! Writes a data folder as baocao reads it: `DIR/cau-hinh.yaml`, `DIR/don-vi.yaml` (the
@@ -42,6 +42,18 @@
 //! | broken-yaml     | first period only: an unquoted "a: b" inside `ket_qua`  | YAML syntax        |
 //! | no-plan-year    | first period only: a `…-Q4` of a year that has no plan  | khong-co-ke-hoach  |
 //!
+//! `--workbooks`: every submission that carries no injected fault is written as the unit's
+//! filled workbook form, `nop/<unit>/<same name>.xlsx` instead of `.yaml` (`.yml`, `.YAML`),
+//! with exactly the same answers, laid out as `baocao::model::form` says (module
+//! `workbook`): header answers right of their labels on the tasks sheet, one row per task of
+//! the unit, the documents, indicators and narrative sheets, and the hidden sheet `baocao`.
+//! The cells are typed as a clerk's spreadsheet types them, drawn from the seed: the report
+//! date a date cell or the text "12/03/2024", numbers as number cells or as text, statuses
+//! as the drop-down's labels or in another case. Faulted submissions (and the extra files of
+//! a fault) stay YAML, so the list of injected errors stays true; `build` gives the same
+//! JSON summaries as without `--workbooks`, file names aside (tests/it/workbook_gen.rs).
+//! The marker line of `DIR/.gen` says `workbooks=yes` or `no`.
+//!
 //! Size: with `--units 10000 --tasks 45` and the two default periods, 18,001 submission files
 //! and 198.5 MB (11.0 KB a file), written in about 4 s on two cores; the Python reference
 //! benchmark of issue 7 used about 18,000 files and 196 MB. 1,000 units: 1,798 files, 20 MB.
@@ -49,8 +61,8 @@
 //! The generator's modules: `args` (command line), `rng` (random streams), `periods`,
 //! `registry` (units and groups), `plan_text` and `plan` (the plan's tasks), `indicators`,
 //! `text` and `submissions` (one unit's report for one period), `faults` (injected
-//! problems), `fixed_files` (configuration, registry, plans, catalogue) and `output`
-//! (writing the folder).
+//! problems), `fixed_files` (configuration, registry, plans, catalogue), `workbook` (a
+//! submission as a filled workbook form) and `output` (writing the folder).
 
 mod args;
 mod faults;
@@ -64,6 +76,7 @@ mod registry;
 mod rng;
 mod submissions;
 mod text;
+mod workbook;
 
 use args::{Args, USAGE, marker, parse_args};
 use output::{Output, check_nfc, prepare_dir, write, write_fixed_files, write_submissions};
@@ -144,5 +157,6 @@ fn build_world(args: &Args) -> World {
         units,
         plans,
         periods: args.periods.clone(),
+        workbooks: args.workbooks,
     }
 }

@@ -34,7 +34,7 @@ pub fn prepare_dir(dir: &Path) -> Result<(), String> {
 
 /// The generator's sources: their literals are most of the text of the files it writes.
 /// Every module is listed here, so that check_nfc() sees all of them.
-const SOURCES: [&str; 13] = [
+const SOURCES: [&str; 14] = [
     include_str!("main.rs"),
     include_str!("args.rs"),
     include_str!("faults.rs"),
@@ -48,6 +48,7 @@ const SOURCES: [&str; 13] = [
     include_str!("rng.rs"),
     include_str!("submissions.rs"),
     include_str!("text.rs"),
+    include_str!("workbook.rs"),
 ];
 
 /// Files must be NFC, as baocao expects of its input. Their text is the literals of
@@ -150,7 +151,9 @@ pub fn write_submissions(
             if world.missing(u, p) {
                 continue;
             }
-            for (rel, content) in files_of(world, u, p, faults.get(&(u, p)).copied()) {
+            let fault = faults.get(&(u, p)).copied();
+            let mut written = Vec::new();
+            for (rel, content) in files_of(world, u, p, fault) {
                 let path = folder.join(&rel);
                 if !made || rel.contains('/') {
                     std::fs::create_dir_all(path.parent().unwrap()).unwrap_or_else(|e| {
@@ -160,7 +163,33 @@ pub fn write_submissions(
                     made = true;
                 }
                 out.put(&path, &content);
+                written.push(path);
+            }
+            if fault == Some(Fault::Tie) {
+                same_mtime(&written);
             }
         }
     });
+}
+
+/// Gives the files of a tie the modification time of the first: baocao breaks a tie of
+/// dates by the time a file was saved, and two files written one after the other get the
+/// same time only when the clock did not tick in between (on a busy machine it sometimes
+/// does, and the tie was then no tie).
+fn same_mtime(paths: &[std::path::PathBuf]) {
+    let Some(first) = paths.first() else { return };
+    let set = || -> std::io::Result<()> {
+        let t = std::fs::metadata(first)?.modified()?;
+        for p in &paths[1..] {
+            std::fs::File::options()
+                .write(true)
+                .open(p)?
+                .set_modified(t)?;
+        }
+        Ok(())
+    };
+    if let Err(e) = set() {
+        eprintln!("gen: {}: {e}", first.display());
+        std::process::exit(1);
+    }
 }

@@ -58,3 +58,5 @@ pub const S_SUB: u64 = 3;
 pub const S_MISSING: u64 = 4;
 pub const S_FAULT: u64 = 5;
 pub const S_DILIGENCE: u64 = 6;
+/// How a clerk types the cells of a workbook (`--workbooks`).
+pub const S_BOOK: u64 = 7;

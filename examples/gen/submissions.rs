@@ -25,24 +25,26 @@ pub struct Entry {
     pub ket_qua: String,
     /// Written unquoted (the broken-yaml fault).
     pub ket_qua_plain: bool,
-    san_pham: Vec<(String, NaiveDate, String)>,
-    kho_khan: Option<String>,
+    /// The status drawn, as an index of `Status::REPORTABLE` (`status` is its YAML text).
+    pub state: usize,
+    pub san_pham: Vec<(String, NaiveDate, String)>,
+    pub kho_khan: Option<String>,
 }
 
 #[derive(Clone)]
 pub struct Sub {
     pub header: String,
-    don_vi: String,
+    pub don_vi: String,
     pub ky: String,
     pub date: String,
-    nguoi_lap: String,
-    so_ky_hieu: String,
+    pub nguoi_lap: String,
+    pub so_ky_hieu: String,
     pub tasks: Vec<Entry>,
     pub chi_tieu: Vec<(&'static str, String)>,
-    chi_dao: String,
-    kho_khan: Vec<String>,
-    kien_nghi: Vec<String>,
-    phuong_huong: Vec<String>,
+    pub chi_dao: String,
+    pub kho_khan: Vec<String>,
+    pub kien_nghi: Vec<String>,
+    pub phuong_huong: Vec<String>,
 }
 
 /// A YAML double-quoted string.
@@ -115,6 +117,8 @@ pub struct World {
     /// Plan per year.
     pub plans: HashMap<i32, Vec<Task>>,
     pub periods: Vec<Period>,
+    /// `--workbooks`: submissions without an injected fault are written as workbook forms.
+    pub workbooks: bool,
 }
 
 impl World {
@@ -238,6 +242,7 @@ impl World {
             ket_qua_key: "ket_qua",
             ket_qua,
             ket_qua_plain: false,
+            state: status,
             san_pham,
             kho_khan,
         }

@@ -20,4 +20,5 @@ mod terminal;
 mod values;
 mod vietnamese;
 mod workbook_forms;
+mod workbook_gen;
 mod xlsx;
