@@ -142,7 +142,7 @@ fn run_build(settings: BuildSettings, strict: bool) -> u8 {
             }
         }
     }
-    terminal::print_kept(&built.written.committed.kept);
+    print_kept(&built.written.committed.kept);
     if strict && rejected > 0 {
         err(&format!(
             "Có {rejected} tệp báo cáo bị từ chối (--strict): mã thoát 1.\n"
@@ -176,7 +176,7 @@ fn run_forms(data: &Path, out_dir: &Path, period: Period) -> u8 {
                 forms.units,
                 out_dir.join(period.code()).join("bieu-mau").display()
             ));
-            terminal::print_kept(&forms.written.committed.kept);
+            print_kept(&forms.written.committed.kept);
             0
         }
         Err(f) => fatal(f),
@@ -211,7 +211,7 @@ fn run_remind(
                 units.join(", ")
             ));
             out(&format!("  đã ghi {}\n", path.display()));
-            terminal::print_kept(&written.committed.kept);
+            print_kept(&written.committed.kept);
             0
         }
         Err(f) => fatal(f),
@@ -237,7 +237,7 @@ fn run_feedback(data: &Path, out_dir: &Path, period: Period) -> u8 {
                 };
                 out(&format!("  {done} {}\n", p.display()));
             }
-            terminal::print_kept(&fb.written.committed.kept);
+            print_kept(&fb.written.committed.kept);
             for p in &fb.stale_kept {
                 out(&format!(
                     "Chú ý: đơn vị của phiếu {} nay không còn gì cần sửa, nhưng phiếu đã được sửa tay nên được giữ lại; xóa phiếu nếu không cần nữa.\n",
@@ -308,5 +308,26 @@ fn run_status(data: &Path, period: Period, json: bool) -> u8 {
             0
         }
         Err(f) => fatal(f),
+    }
+}
+
+/// The files kept instead of overwritten, on stdout after what was written.
+fn print_kept(kept: &[baocao::output::Kept]) {
+    for k in kept {
+        let why = if k.edited {
+            "đã được sửa sau khi baocao ghi"
+        } else {
+            "không rõ có phải do baocao ghi không (chưa có trong sổ các tệp baocao đã ghi)"
+        };
+        out(&format!(
+            "Chú ý: tệp {} {why}; tệp đó không bị ghi đè mà được giữ lại thành {}.\n",
+            k.target.display(),
+            k.copy.display()
+        ));
+    }
+    if !kept.is_empty() {
+        out(
+            "  Tệp mới lập đã nằm ở tên cũ; nếu cần, chép các chỗ đã sửa từ bản giữ lại sang tệp mới.\n",
+        );
     }
 }

@@ -131,7 +131,7 @@ impl Folder {
         };
         folder.keep |= recovery.finished.is_some();
         (recovery.removed_files, recovery.removed_bytes) = remove_leftovers(out);
-        crate::terminal::print_recovery(&recovery);
+        announce_recovery(&recovery);
         hook::pause("recovered");
         Ok((folder, recovery))
     }
@@ -288,6 +288,27 @@ impl Drop for Folder {
             lock.remove();
         }
         remove_empty(&self.created);
+    }
+}
+
+/// What a run did about an earlier run that was killed while writing, on stderr, as soon as
+/// it is done (before a long build, so that the clerk knows at once).
+fn announce_recovery(r: &Recovery) {
+    match r.finished {
+        Some(Finished::Forward { files }) => crate::terminal::notice(&format!(
+            "Lần chạy trước bị dừng giữa lúc thay các tệp kết quả; đã đặt nốt {files} tệp mới của lần chạy đó vào chỗ, nên mỗi kỳ lại có đủ một bộ tệp cùng lần lập."
+        )),
+        Some(Finished::Back { files }) => crate::terminal::notice(&format!(
+            "Lần chạy trước bị dừng giữa lúc thay các tệp kết quả; đã trả lại {files} tệp như trước lần chạy đó."
+        )),
+        None => {}
+    }
+    if r.removed_files > 0 {
+        crate::terminal::notice(&format!(
+            "Đã xóa {} tệp tạm ({:.1} MB) do các lần chạy bị dừng để lại.",
+            r.removed_files,
+            r.removed_bytes as f64 / 1_000_000.0
+        ));
     }
 }
 
