@@ -29,9 +29,9 @@ use crate::render::format;
 use crate::render::forms;
 use crate::render::xlsx::fit::{SEE_PLAN, fit};
 use crate::render::xlsx::sheet::{Layout, Sheet};
-use crate::render::xlsx::{FONT, SIZE, excel_date, explain};
+use crate::render::xlsx::{explain, new_workbook};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DocProperties, Format, ProtectionOptions, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ProtectionOptions, Worksheet, XlsxError};
 use std::borrow::Cow;
 use styles::Styles;
 
@@ -116,25 +116,17 @@ pub fn render_form_xlsx(
 }
 
 fn build(f: &Form) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // As the appendix workbook: Times New Roman 11, 64-pixel columns, 20-pixel rows.
-    wb.set_default_format(
-        &Format::new().set_font_name(FONT).set_font_size(SIZE),
-        20,
-        64,
-    )?;
     let title = format!(
         "Biểu mẫu báo cáo kết quả thực hiện CCHC {} – {}",
         f.period.display_name(),
         f.unit.name
     );
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(clean(&title).as_ref())
-            .set_subject(clean(&f.plan.title).as_ref())
-            .set_author(clean(&f.data.config.body_name).as_ref())
-            .set_creation_datetime(&excel_date(f.end)?),
-    );
+    let mut wb = new_workbook(
+        &clean(&title),
+        &clean(&f.plan.title),
+        &clean(&f.data.config.body_name),
+        f.end,
+    )?;
     let st = Styles::new();
     guide::guide_sheet(wb.add_worksheet(), f, &st)?;
     tasks::tasks_sheet(wb.add_worksheet(), f, &st)?;

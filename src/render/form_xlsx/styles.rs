@@ -2,7 +2,7 @@
 //! what the unit fills in is white, framed and unlocked; the previous report is shaded darker
 //! and in grey italics so that it never passes for an answer.
 
-use crate::render::xlsx::styles::{GRAY, LIGHT, base};
+use crate::render::xlsx::styles::{GRAY, LIGHT, base, subtitle, title};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 
 /// The shade of the previous report's column, and its text colour.
@@ -65,17 +65,8 @@ impl Styles {
             .set_background_color(Color::RGB(GRAY));
         let center = |f: Format| f.set_align(FormatAlign::Center);
         Styles {
-            title: base()
-                .set_bold()
-                .set_font_size(14)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
-            subtitle: base()
-                .set_italic()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
+            title: title(),
+            subtitle: subtitle(),
             line: base()
                 .set_align(FormatAlign::VerticalCenter)
                 .set_text_wrap(),

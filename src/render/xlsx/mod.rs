@@ -80,22 +80,8 @@ pub(in crate::render) fn explain(e: &XlsxError) -> String {
 }
 
 fn build(r: &PeriodReport) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // Times New Roman 11 has Calibri 11's metrics in Excel's terms: 64-pixel columns,
-    // 20-pixel rows.
-    wb.set_default_format(
-        &Format::new().set_font_name(FONT).set_font_size(SIZE),
-        20,
-        64,
-    )?;
     let title = format!("Phụ lục kết quả thực hiện CCHC {}", r.period.display_name());
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(&title)
-            .set_subject(&r.plan.title)
-            .set_author(&r.data.config.body_name)
-            .set_creation_datetime(&excel_date(r.end)?),
-    );
+    let mut wb = new_workbook(&title, &r.plan.title, &r.data.config.body_name, r.end)?;
     let st = Styles::new();
     summary::summary_sheet(wb.add_worksheet(), r, &st)?;
     tasks::tasks_sheet(wb.add_worksheet(), r, &st)?;
@@ -106,6 +92,31 @@ fn build(r: &PeriodReport) -> Result<Vec<u8>, XlsxError> {
     indicators::indicators_sheet(wb.add_worksheet_with_constant_memory()?, r, &st)?;
     checks::diagnostics_sheet(wb.add_worksheet_with_constant_memory()?, r, &st)?;
     wb.save_to_buffer()
+}
+
+/// A workbook in Times New Roman 11 (which has Calibri 11's metrics in Excel's terms:
+/// 64-pixel columns, 20-pixel rows), its properties dated `date` (the period's end: the same
+/// inputs give the same bytes).
+pub(in crate::render) fn new_workbook(
+    title: &str,
+    subject: &str,
+    author: &str,
+    date: NaiveDate,
+) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    wb.set_default_format(
+        &Format::new().set_font_name(FONT).set_font_size(SIZE),
+        20,
+        64,
+    )?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_subject(subject)
+            .set_author(author)
+            .set_creation_datetime(&excel_date(date)?),
+    );
+    Ok(wb)
 }
 
 pub(in crate::render) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {

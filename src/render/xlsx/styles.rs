@@ -44,6 +44,25 @@ pub(in crate::render) fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(SIZE)
 }
 
+/// A sheet's title: bold 14, centred.
+pub(in crate::render) fn title() -> Format {
+    base()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap()
+}
+
+/// The line under a sheet's title: italic, centred.
+pub(in crate::render) fn subtitle() -> Format {
+    base()
+        .set_italic()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap()
+}
+
 impl Styles {
     pub(in crate::render) fn new() -> Styles {
         let cell = || {
@@ -65,17 +84,8 @@ impl Styles {
                 .set_font_color(Color::RGB(font))
         };
         Styles {
-            title: base()
-                .set_bold()
-                .set_font_size(14)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
-            subtitle: base()
-                .set_italic()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
+            title: title(),
+            subtitle: subtitle(),
             label: base().set_align(FormatAlign::Right),
             plain_date: base()
                 .set_num_format("dd/mm/yyyy")
