@@ -191,3 +191,77 @@ fn keep_fixture(case: &str, bytes: &[u8]) {
         std::fs::write(p, bytes).unwrap();
     }
 }
+
+/// What each hostile workbook of `tests/cases/bang-tinh-*` (made by
+/// `tests/tools/make-workbook-cases.py`) gives: its diagnostics (code, cell) and whether the
+/// unit's report is valid. The unit always counts as having sent something.
+#[test]
+fn hostile_workbooks_never_stop_the_run_and_each_gets_its_diagnostic() {
+    let file = format!("nop/{UNIT}/2024-Q1.xlsx");
+    for (case, want, valid) in [
+        ("bang-tinh-mat-khau", vec![("bang-tinh-hong", None)], false),
+        ("bang-tinh-hong", vec![("bang-tinh-hong", None)], false),
+        ("bang-tinh-khac", vec![("khong-phai-bieu-mau", None)], false),
+        (
+            "bang-tinh-thieu-cot",
+            vec![("khong-phai-bieu-mau", None)],
+            false,
+        ),
+        (
+            "bang-tinh-o-loi",
+            vec![("o-loi", Some("Nhiệm vụ!H9"))],
+            false,
+        ),
+        ("bang-tinh-cong-thuc", vec![], true),
+        ("bang-tinh-o-gop", vec![], true),
+        ("bang-tinh-chu-dai", vec![], true),
+    ] {
+        let c = Case::new(case);
+        let j = c.build_json(KY);
+        let got: Vec<(String, Option<String>)> = diags_of(&j, &file)
+            .iter()
+            .map(|d| {
+                let cell = d["o"].as_str().map(str::to_string);
+                (d["ma_loi"].as_str().unwrap().to_string(), cell)
+            })
+            .collect();
+        let want: Vec<(String, Option<String>)> = want
+            .into_iter()
+            .map(|(c, o)| (c.to_string(), o.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "{case}");
+        let u = unit(&j, UNIT);
+        assert_eq!(u["da_nop"], true, "{case}");
+        assert_eq!(u["hop_le"], valid, "{case}");
+    }
+}
+
+#[test]
+fn formulas_give_their_values_and_text_that_looks_like_a_formula_stays_text() {
+    let c = Case::new("bang-tinh-cong-thuc");
+    let j = c.build_json(KY);
+    let reports = |id: &str| task(&j, id)["bao_cao"][0].clone();
+    assert_eq!(reports("1.a")["tien_do"], json!(40));
+    assert_eq!(reports("1.b")["ket_qua"], json!("Đã ban hành"));
+    let typed = "=HYPERLINK(\"http://x\";\"bấm\")";
+    assert_eq!(reports("1.a")["ket_qua"], json!(typed));
+    // The text typed into a cell stays text in every output: no formula reaches the appendix.
+    let xlsx = c.out().join(KY).join(format!("phu-luc-cchc-{KY}.xlsx"));
+    let sheet = zip_text(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(!sheet.contains("<f>"), "a formula in the appendix");
+    let strings = zip_text(&xlsx, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("=HYPERLINK("),
+        "the text is a string of the appendix"
+    );
+    let docx = c.out().join(KY).join(format!("bao-cao-cchc-{KY}.docx"));
+    let body = zip_text(&docx, "word/document.xml");
+    assert!(body.contains("=HYPERLINK("), "the text is kept literally");
+}
+
+fn zip_text(path: &Path, part: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut s).unwrap();
+    s
+}

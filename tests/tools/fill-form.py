@@ -9,7 +9,12 @@ ANSWERS.json:
      "tasks": {"1.a": {"Tình trạng": "Đang thực hiện", "Tiến độ (%)": 40, ...}},
      "documents": [["1.a", "12/2024/QĐ-UBND", "20/02/2024", "Ban hành ..."]],
      "indicators": {"hs_tiep_nhan": 1200},
-     "narratives": {"Khó khăn": ["...", "..."]}}
+     "narratives": {"Khó khăn": ["...", "..."]},
+     "calc": {"formulas": [["Nhiệm vụ", "H9", "=20*2"]],   # Calc only: what a clerk
+              "text": [["Nhiệm vụ", "I9", "=1+1"]],        # does beyond typing answers
+              "merge": [["Nhiệm vụ", "G10:J10"]],
+              "delete_columns": [["Nhiệm vụ", "H"]],
+              "password": "123"}}
 
 A value goes into its cell as a clerk's typing leaves it: a JSON number is a number cell, a
 string a text cell; {"date": "2024-03-12", "typed": "12/03/2024"} is a date cell for openpyxl
@@ -170,8 +175,25 @@ def with_calc(form, answers, out):
             return Grid(read, write)
 
         fill({name: grid(name) for name in sheets.ElementNames}, answers)
+        extra = answers.get("calc", {})
+        for sheet, address, formula in extra.get("formulas", []):
+            sheets.getByName(sheet).getCellRangeByName(address).setFormula(formula)
+        for sheet, address, text in extra.get("text", []):
+            sheets.getByName(sheet).getCellRangeByName(address).setString(text)
+        for sheet, address in extra.get("merge", []):
+            sh = sheets.getByName(sheet)
+            sh.unprotect("")
+            sh.getCellRangeByName(address).merge(True)
+        for sheet, column in extra.get("delete_columns", []):
+            sh = sheets.getByName(sheet)
+            sh.unprotect("")
+            sh.getColumns().removeByIndex(ord(column) - ord("A"), 1)
+        doc.calculateAll()
         target = uno.systemPathToFileUrl(os.path.abspath(out))
-        doc.storeToURL(target, (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        store = [prop("FilterName", "Calc MS Excel 2007 XML")]
+        if "password" in extra:
+            store.append(prop("Password", extra["password"]))
+        doc.storeToURL(target, tuple(store))
         doc.close(True)
         try:
             desktop.terminate()
