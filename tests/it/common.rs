@@ -340,3 +340,64 @@ pub fn require_tool(cmd: &str, install: &str) {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(cmd).is_file()));
     assert!(found, "this test needs `{cmd}`: {install}");
 }
+
+/// A workbook read back with calamine: every sheet's values, visibility and formulas.
+pub struct Book {
+    pub names: Vec<String>,
+    pub visible: Vec<calamine::SheetVisible>,
+    pub sheets: Vec<calamine::Range<calamine::Data>>,
+    pub formulas: Vec<calamine::Range<String>>,
+}
+
+impl Book {
+    pub fn open(path: &Path) -> Book {
+        use calamine::Reader;
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let names = wb.sheet_names();
+        let visible = wb.sheets_metadata().iter().map(|s| s.visible).collect();
+        let sheets = names
+            .iter()
+            .map(|n| wb.worksheet_range(n).unwrap())
+            .collect();
+        let formulas = names
+            .iter()
+            .map(|n| wb.worksheet_formula(n).unwrap())
+            .collect();
+        Book {
+            names,
+            visible,
+            sheets,
+            formulas,
+        }
+    }
+
+    pub fn sheet(&self, name: &str) -> &calamine::Range<calamine::Data> {
+        let i = self.names.iter().position(|n| n == name).unwrap();
+        &self.sheets[i]
+    }
+
+    /// How many cells of the whole workbook hold a formula.
+    pub fn formula_count(&self) -> usize {
+        self.formulas
+            .iter()
+            .map(|f| f.used_cells().filter(|(_, _, s)| !s.is_empty()).count())
+            .sum()
+    }
+}
+
+/// A cell by absolute (0-based) position; `Empty` outside the used range.
+pub fn cell(s: &calamine::Range<calamine::Data>, row: u32, col: u32) -> calamine::Data {
+    s.get_value((row, col))
+        .cloned()
+        .unwrap_or(calamine::Data::Empty)
+}
+
+/// A text cell's text; "" for an empty cell; any other cell fails the test.
+pub fn text(s: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
+    match cell(s, row, col) {
+        calamine::Data::String(t) => t,
+        calamine::Data::Empty => String::new(),
+        other => panic!("({row}, {col}) is not text: {other:?}"),
+    }
+}

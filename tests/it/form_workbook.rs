@@ -8,7 +8,7 @@ use baocao::model::form::{
     self, Col, DOC_COLUMNS, DOC_ROWS, HEADER_FIELDS, INDICATOR_COLUMNS, NARRATIVE_COLUMNS,
     NARRATIVE_ROWS, NARRATIVE_SHEETS, PERIOD_ROW, TASK_COLUMNS, UNIT_ROW,
 };
-use calamine::{Data, Range, Reader, SheetVisible, Xlsx, open_workbook};
+use calamine::{Data, Range, SheetVisible};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,52 +38,6 @@ fn case_forms() -> (Case, PathBuf) {
     let c = Case::new("bieu-mau-ky-truoc");
     let dir = forms(&c, "2024-Q3", "out");
     (c, dir)
-}
-
-struct Book {
-    names: Vec<String>,
-    visible: Vec<SheetVisible>,
-    sheets: Vec<Range<Data>>,
-    formulas: usize,
-}
-
-impl Book {
-    fn open(path: &Path) -> Book {
-        let mut wb: Xlsx<_> =
-            open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let names = wb.sheet_names();
-        let visible = wb.sheets_metadata().iter().map(|s| s.visible).collect();
-        let sheets = names
-            .iter()
-            .map(|n| wb.worksheet_range(n).unwrap())
-            .collect();
-        let formulas = names
-            .iter()
-            .map(|n| {
-                let f = wb.worksheet_formula(n).unwrap();
-                f.used_cells().filter(|(_, _, s)| !s.is_empty()).count()
-            })
-            .sum();
-        Book {
-            names,
-            visible,
-            sheets,
-            formulas,
-        }
-    }
-
-    fn sheet(&self, name: &str) -> &Range<Data> {
-        let i = self.names.iter().position(|n| n == name).unwrap();
-        &self.sheets[i]
-    }
-}
-
-fn text(s: &Range<Data>, row: u32, col: u32) -> String {
-    match s.get_value((row, col)).cloned().unwrap_or(Data::Empty) {
-        Data::String(t) => t,
-        Data::Empty => String::new(),
-        other => panic!("({row}, {col}) is not text: {other:?}"),
-    }
 }
 
 /// The (0-based) row whose column A holds `label`, among the first rows.
@@ -193,7 +147,7 @@ fn the_sheets_and_the_hidden_sheet_say_which_unit_period_and_year() {
     assert_eq!(value(form::META_UNIT), Data::String("phong-tu-phap".into()));
     assert_eq!(value(form::META_PERIOD), Data::String("2024-Q3".into()));
     assert_eq!(value(form::META_YEAR), Data::Float(2024.0));
-    assert_eq!(book.formulas, 0, "no formula anywhere");
+    assert_eq!(book.formula_count(), 0, "no formula anywhere");
 }
 
 #[test]
@@ -600,7 +554,7 @@ fn the_same_inputs_give_the_same_bytes_and_text_is_never_a_formula() {
         }
     }
     let book = Book::open(&a.join("phong-tu-phap.xlsx"));
-    assert_eq!(book.formulas, 0);
+    assert_eq!(book.formula_count(), 0);
     let tasks = book.sheet(form::TASKS_SHEET);
     let head = row_of(tasks, TASK_COLUMNS[0].label);
     assert_eq!(text(tasks, head + 1, 1), odd);

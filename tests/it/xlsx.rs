@@ -4,7 +4,7 @@
 //! beside it, and against the OOXML schemas (`tools/ooxml/check-ooxml`).
 
 use crate::common::*;
-use calamine::{Data, Range, Reader, Xlsx, open_workbook};
+use calamine::{Data, Range};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -19,52 +19,6 @@ const SUMMARY_HEAD: u32 = 7;
 
 fn xlsx_path(out: &Path, ky: &str) -> PathBuf {
     out.join(ky).join(format!("phu-luc-cchc-{ky}.xlsx"))
-}
-
-/// A workbook read back: every sheet's values, and its formulas.
-struct Book {
-    names: Vec<String>,
-    sheets: Vec<Range<Data>>,
-    formulas: Vec<Range<String>>,
-}
-
-impl Book {
-    fn open(path: &Path) -> Book {
-        let mut wb: Xlsx<_> =
-            open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let names = wb.sheet_names();
-        let sheets = names
-            .iter()
-            .map(|n| wb.worksheet_range(n).unwrap())
-            .collect();
-        let formulas = names
-            .iter()
-            .map(|n| wb.worksheet_formula(n).unwrap())
-            .collect();
-        Book {
-            names,
-            sheets,
-            formulas,
-        }
-    }
-
-    fn sheet(&self, name: &str) -> &Range<Data> {
-        let i = self.names.iter().position(|n| n == name).unwrap();
-        &self.sheets[i]
-    }
-}
-
-/// A cell by absolute (0-based) position; `Empty` outside the used range.
-fn cell(s: &Range<Data>, row: u32, col: u32) -> Data {
-    s.get_value((row, col)).cloned().unwrap_or(Data::Empty)
-}
-
-fn text(s: &Range<Data>, row: u32, col: u32) -> String {
-    match cell(s, row, col) {
-        Data::String(t) => t,
-        Data::Empty => String::new(),
-        other => panic!("({row}, {col}) is not text: {other:?}"),
-    }
 }
 
 fn num(s: &Range<Data>, row: u32, col: u32) -> Option<f64> {
