@@ -114,10 +114,11 @@ impl Table<'_> {
         self.cols[i].map(|c| self.sheet.node(row, c, file, diags))
     }
 
-    /// Whether every answer (and key) cell of `row` is empty.
-    pub fn blank(&self, row: u32, columns: &[Column]) -> bool {
+    /// Whether every answer cell of `row` is empty (its locked cells do not count).
+    pub fn unanswered(&self, row: u32, columns: &[Column]) -> bool {
         columns.iter().zip(&self.cols).all(|(c, at)| {
-            c.col == Col::Shown || at.is_none_or(|at| cells::is_blank(self.sheet.get(row, at)))
+            !matches!(c.col, Col::Answer(_))
+                || at.is_none_or(|at| cells::is_blank(self.sheet.get(row, at)))
         })
     }
 }

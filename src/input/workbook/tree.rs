@@ -8,7 +8,7 @@ use super::sheet::{Sheet, Table, key};
 use super::{Meta, cells, not_the_form};
 use crate::diagnostics::{Diagnostic, Pos, code};
 use crate::input::yaml::{Node, Value};
-use crate::model::form::{self, Col, Column};
+use crate::model::form::{self, Col};
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -63,7 +63,7 @@ pub fn build(
         }
     }
     for (name, k) in form::NARRATIVE_SHEETS {
-        let Some(s) = optional_named(book, name) else {
+        let Some(s) = optional(book, name) else {
             continue;
         };
         let t = s
@@ -90,15 +90,10 @@ fn entry_node(k: &str, n: Node) -> (Node, Node) {
 
 /// A sheet the form must have.
 fn sheet(file: &str, book: &mut Book, name: &'static str) -> Result<Sheet, Diagnostic> {
-    optional_named(book, name)
-        .ok_or_else(|| not_the_form(file, &format!("không có trang \"{name}\"")))
+    optional(book, name).ok_or_else(|| not_the_form(file, &format!("không có trang \"{name}\"")))
 }
 
 fn optional(book: &mut Book, name: &'static str) -> Option<Sheet> {
-    optional_named(book, name)
-}
-
-fn optional_named(book: &mut Book, name: &'static str) -> Option<Sheet> {
     let range = book.worksheet_range(name).ok()?;
     Some(Sheet { name, range })
 }
@@ -151,7 +146,7 @@ fn task_items(file: &str, t: &Table, diags: &mut Vec<Diagnostic>) -> Vec<(String
     let cols = &form::TASK_COLUMNS;
     let mut out = Vec::new();
     for row in t.rows() {
-        if t.blank(row, cols) || answers_blank(t, row, cols) {
+        if t.unanswered(row, cols) {
             continue;
         }
         let mut map = Vec::new();
@@ -185,14 +180,6 @@ fn task_items(file: &str, t: &Table, diags: &mut Vec<Diagnostic>) -> Vec<(String
         ));
     }
     out
-}
-
-/// Whether the answer cells of a row are all empty (its locked cells do not count).
-fn answers_blank(t: &Table, row: u32, cols: &[Column]) -> bool {
-    cols.iter().zip(&t.cols).all(|(c, at)| {
-        !matches!(c.col, Col::Answer(_))
-            || at.is_none_or(|at| cells::is_blank(t.sheet.get(row, at)))
-    })
 }
 
 fn id_of(n: &Node) -> String {
@@ -281,7 +268,7 @@ fn add_documents(
 ) {
     let cols = &form::DOC_COLUMNS;
     for row in t.rows() {
-        if t.blank(row, cols) {
+        if t.unanswered(row, cols) {
             continue;
         }
         let mut doc = Vec::new();
