@@ -42,13 +42,7 @@ pub fn previous_reports<'a>(
     period: Period,
     inbox: &'a Inbox,
 ) -> Vec<Option<PreviousReport<'a>>> {
-    let rule = data.config.cutoff;
-    let mut earlier: Vec<Period> = inbox
-        .periods()
-        .into_iter()
-        .filter(|q| q.year == period.year && q.end(rule) < period.end(rule))
-        .collect();
-    earlier.sort_unstable_by(|a, b| b.cmp(a));
+    let earlier = inbox.periods_before(period, data.config.cutoff);
     let mut found: Vec<Option<PreviousReport>> = vec![None; data.registry.len()];
     for q in earlier {
         if found.iter().all(Option::is_some) {

@@ -4,7 +4,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::ids::{FileIdx, IndicatorIdx, TaskIdx, UnitIdx};
 use crate::model::number::Num;
-use crate::model::period::Period;
+use crate::model::period::{CutOff, Period};
 use crate::model::status::Status;
 use chrono::NaiveDate;
 use std::ops::Index;
@@ -175,6 +175,19 @@ impl Inbox {
         let set: std::collections::BTreeSet<Period> =
             self.files.iter().filter_map(|s| s.period).collect();
         set.into_iter().collect()
+    }
+
+    /// The periods of the same year as `p` that end before it and have readable reports,
+    /// latest first (the order of the year's reporting cycle: 6T before Q2, which ends on the
+    /// same day).
+    pub fn periods_before(&self, p: Period, rule: CutOff) -> Vec<Period> {
+        let mut earlier: Vec<Period> = self
+            .periods()
+            .into_iter()
+            .filter(|q| q.year == p.year && q.end(rule) < p.end(rule))
+            .collect();
+        earlier.sort_unstable_by(|a, b| b.cmp(a));
+        earlier
     }
 
     /// Every file, to add one.

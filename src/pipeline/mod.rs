@@ -200,12 +200,8 @@ impl Loaded {
     /// readable reports that ends before `p` (Q1 → 6T → Q3 → NAM, or Q1 → Q2 → …; 6T is
     /// preferred to Q2, which ends on the same day).
     pub fn previous_period(&self, p: Period) -> Option<Period> {
-        let rule = self.data.config.cutoff;
-        self.inbox
-            .periods()
-            .into_iter()
-            .filter(|q| q.year == p.year && q.end(rule) < p.end(rule))
-            .max()
+        let before = self.inbox.periods_before(p, self.data.config.cutoff);
+        before.first().copied()
     }
 }
 
