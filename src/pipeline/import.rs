@@ -153,16 +153,10 @@ fn read_document_bytes(path: &Path) -> Result<Vec<u8>, Fatal> {
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Fatal {
-    let (reason, hint) = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => (
-            "không có quyền đọc tệp".to_string(),
-            Some("Kiểm tra quyền truy cập tệp, hoặc đóng chương trình đang giữ tệp (Word).".into()),
-        ),
-        _ => (format!("lỗi của hệ điều hành ({e})"), None),
-    };
+    let (reason, todo) = crate::oserror::explain(e);
     Fatal::Import {
         message: format!("Không đọc được tệp '{}': {reason}.", path.display()),
-        hint,
+        hint: Some(todo),
     }
 }
 
