@@ -62,14 +62,15 @@ pub fn write_durably(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result
     Ok(())
 }
 
-/// Reads the journal left by an interrupted run, if there is one.
+/// Reads the journal left by an interrupted run, if there is one; the error says why not, in
+/// Vietnamese.
 pub fn read(meta: &Path) -> Result<Option<Journal>, String> {
     match std::fs::read(path(meta)) {
         Ok(b) => serde_json::from_slice(&b)
             .map(Some)
-            .map_err(|e| e.to_string()),
+            .map_err(|_| "nội dung bị hỏng hoặc bị cắt cụt".to_string()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(crate::oserror::explain(&e).0),
     }
 }
 
